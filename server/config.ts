@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import dotenv from "dotenv";
+
+// Every setting the process reads, parsed once at start. A bad value stops the process with a
+// message naming the variable, instead of failing later in a request.
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().default("Cittadella <noreply@cittadella.local>"),
+  CITTADELLA_DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  DEMO_DATA: booleanFromEnv.optional(),
+  SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+});
+
+export type Config = z.infer<typeof configSchema> & { publicUrl: string; embedded: boolean };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenvFile?: string } = {}): Config {
+  const file = options.dotenvFile ?? ".env";
+  const fromFile = existsSync(file) ? dotenv.config({ path: file, processEnv: {}, quiet: true }).parsed ?? {} : {};
+  // Real environment wins over .env, as operators expect.
+  const merged = { ...fromFile, ...env };
+  const cleaned = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Configurazione non valida / invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = result.data;
+  return {
+    ...c,
+    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    embedded: !c.DATABASE_URL,
+  };
+}

@@ -1,0 +1,7 @@
+// Every table of every module, for Drizzle and drizzle-kit.
+export * from "../platform/auth/auth.tables.ts";
+export * from "../platform/audit/audit.tables.ts";
+export * from "../platform/jobs/jobs.tables.ts";
+export * from "../platform/mail/mail.tables.ts";
+export * from "../platform/storage/storage.tables.ts";
+export * from "../modules/identity/identity.tables.ts";

@@ -1,0 +1,13 @@
+import type { RoutesPlugin } from "../platform/http/types.ts";
+import type { AppContext } from "../platform/context.ts";
+import { identityModule } from "./identity/index.ts";
+
+/** A capability of the product: its routes, and the jobs and events it handles. */
+export interface CittadellaModule {
+  name: string;
+  routes: RoutesPlugin;
+  registerJobs?(ctx: AppContext): void;
+}
+
+// Later modules (assessments, risks, intel, academy) are added here.
+export const modules: CittadellaModule[] = [identityModule];

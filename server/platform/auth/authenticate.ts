@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Db } from "../../db/client.ts";
+import { HttpError, unauthenticated } from "../http/errors.ts";
+import type { Actor } from "../authz/actor.ts";
+import { pickLocale, type Locale } from "../i18n/locale.ts";
+import { findLiveApiToken } from "./api-tokens.ts";
+import { loadSession, SESSION_COOKIE, type SessionPolicy, type SessionRow } from "./sessions.ts";
+import { safeEqual } from "./tokens.ts";
+
+/** Looks up the user and their membership in an organisation; supplied by the identity module. */
+export type ActorResolver = (
+  userId: string,
+  orgId: string | null,
+) => Promise<(Omit<Actor, "via" | "scopes" | "sessionTokenHash"> & { adminMfaRequired: boolean }) | null>;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionRow | null;
+    locale: Locale;
+    /** set when the caller must still give a second factor or enrol one before acting */
+    mfaBlock: "mfa_required" | "mfa_enrolment_required" | null;
+  }
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface AuthenticateOptions {
+  db: Db;
+  sessionPolicy: SessionPolicy;
+  resolveActor: ActorResolver;
+}
+
+// Puts { actor, session, locale } on every request. Nothing else reads cookies or auth headers.
+export const authenticate = fp(
+  async (app: FastifyInstance, opts: AuthenticateOptions) => {
+    app.decorateRequest("actor", null);
+    app.decorateRequest("session", null);
+    app.decorateRequest("locale", "it");
+    app.decorateRequest("mfaBlock", null);
+
+    app.addHook("onRequest", async (request) => {
+      const query = request.query as Record<string, unknown> | undefined;
+      request.locale = pickLocale(request.headers["accept-language"], typeof query?.lang === "string" ? query.lang : null);
+      if (!request.url.startsWith("/api/")) return;
+
+      const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      if (bearer) {
+        const token = await findLiveApiToken(opts.db, bearer);
+        if (!token) throw new HttpError(401, "token_invalid");
+        const resolved = await opts.resolveActor(token.userId, token.orgId);
+        if (!resolved || resolved.orgId !== token.orgId) throw new HttpError(401, "token_invalid");
+        const { adminMfaRequired: _ignored, ...actor } = resolved;
+        request.actor = { ...actor, via: "token", scopes: token.scopes };
+        request.locale = pickLocale(request.headers["accept-language"], actor.locale);
+        return;
+      }
+
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (!cookie) return;
+      const session = await loadSession(opts.db, opts.sessionPolicy, cookie);
+      if (!session) return;
+      request.session = session;
+      if (UNSAFE.has(request.method)) {
+        const sent = request.headers["x-csrf-token"];
+        if (typeof sent !== "string" || !safeEqual(sent, session.csrfToken)) throw new HttpError(403, "csrf_failed");
+      }
+      const resolved = await opts.resolveActor(session.userId, session.orgId);
+      if (!resolved) return;
+      const { adminMfaRequired, ...actor } = resolved;
+      if (actor.mfaEnrolled && !session.mfaVerified) request.mfaBlock = "mfa_required";
+      else if (adminMfaRequired && !actor.mfaEnrolled) request.mfaBlock = "mfa_enrolment_required";
+      request.actor = { ...actor, via: "session", sessionTokenHash: session.tokenHash };
+    });
+  },
+  { name: "cittadella-authenticate", dependencies: ["@fastify/cookie"] },
+);
+
+/**
+ * The signed-in caller, or 401. `allowMfaPending` is for the few routes a caller uses to finish
+ * or set up two-step verification (and to sign out).
+ */
+export function requireActor(request: FastifyRequest, options: { allowMfaPending?: boolean } = {}): Actor {
+  const actor = request.actor;
+  if (!actor) throw unauthenticated();
+  if (request.mfaBlock && !options.allowMfaPending) throw new HttpError(403, request.mfaBlock);
+  return actor;
+}
