@@ -8,7 +8,7 @@ const noDotenv = { dotenvFile: "/nonexistent/.env" };
 
 describe("configuration", () => {
   it("defaults to the embedded database on port 3000", () => {
-    const config = loadConfig({}, noDotenv);
+    const config = loadConfig({}, noDotenv);  // creates ./data/secret.key, as a first start would
     expect(config).toMatchObject({ PORT: 3000, embedded: true, publicUrl: "http://localhost:3000", DATA_DIR: "./data" });
   });
 
@@ -37,5 +37,17 @@ describe("configuration", () => {
     const config = loadConfig({ LOG_LEVEL: "warn" }, { dotenvFile: file });
     expect(config.PORT).toBe(4000);
     expect(config.LOG_LEVEL).toBe("warn");
+  });
+
+  it("keeps a generated sealing key in the data directory and reuses it on the next start", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cittadella-config-"));
+    const first = loadConfig({ DATA_DIR: dataDir }, noDotenv).secretKey;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dataDir }, noDotenv).secretKey).toBe(first);
+    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: "k".repeat(32) }, noDotenv).secretKey).toBe("k".repeat(32));
+  });
+
+  it("requires SECRET_KEY for PostgreSQL in production, where every node must share it", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/c" }, noDotenv)).toThrow(/SECRET_KEY/);
   });
 });

@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import dotenv from "dotenv";
 
@@ -34,7 +36,12 @@ const configSchema = z.object({
   SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
-export type Config = z.infer<typeof configSchema> & { publicUrl: string; embedded: boolean };
+export type Config = z.infer<typeof configSchema> & {
+  publicUrl: string;
+  embedded: boolean;
+  /** key that seals TOTP seeds and SSO client secrets: SECRET_KEY, or one kept in DATA_DIR */
+  secretKey: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -50,9 +57,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     throw new ConfigError(`Configurazione non valida / invalid configuration:\n${lines.join("\n")}`);
   }
   const c = result.data;
+  if (!c.SECRET_KEY && c.DATABASE_URL && c.NODE_ENV === "production") {
+    // Several nodes must share one key, so a per-node generated file would break sealed secrets.
+    throw new ConfigError("Configurazione non valida / invalid configuration:\n  SECRET_KEY: required with DATABASE_URL in production");
+  }
   return {
     ...c,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     embedded: !c.DATABASE_URL,
+    secretKey: c.SECRET_KEY ?? localSecretKey(c.DATA_DIR),
   };
+}
+
+/** A key generated once and kept beside the embedded database, so a fresh install needs no setup. */
+function localSecretKey(dataDir: string): string {
+  const file = join(dataDir, "secret.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString("base64url");
+  writeFileSync(file, key + "\n", { mode: 0o600, flag: "wx" });
+  return key;
 }
