@@ -8,10 +8,12 @@ const usage = `cittadella <command> [options]
 
   serve [--role web|worker|all]   start the server (default role: all)
   migrate                         apply database migrations
-  create-admin --email E --name N --org-name O --org-type T [--ipa-code C]
-                                  create the first organisation and its admin
+  create-admin --email E --name N --org-name O --org-type T [--ipa-code C] [--fiscal-code F]
+               [--password-stdin] create the first organisation and its admin; the password
+                                  comes from stdin, CITTADELLA_ADMIN_PASSWORD, or is generated
+                                  and printed once
   backup <file>                   write a backup of the database and uploaded files
-  restore <file>                  restore a backup into an empty database
+  restore <file>                  restore a backup into an empty database (PGlite or PostgreSQL)
   audit verify                    check the audit log's hash chain
 `;
 

@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 // Nothing secret is logged: cookies, auth headers, passwords, tokens and codes are redacted
 // wherever they appear in a logged object.
@@ -16,6 +16,25 @@ export const redactPaths = [
   "*.clientSecret",
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: "[redacted]" } });
+/** A request URL without the secrets links carry (`?token=`, OIDC `code`/`state`, `/invitations/<token>`). */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/([?&](?:token|code|state)=)[^&#]*/gi, "$1[redacted]")
+    .replace(/^(\/(?:api\/)?invitations\/)(?!accept(?:[?#]|$))[^/?#]+/, "$1[redacted]");
+}
+
+// Fastify's own request serializer, with the URL cleaned: links' tokens would otherwise be logged.
+const serializers = {
+  req: (req: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+    method: req.method,
+    url: req.url ? redactUrl(req.url) : req.url,
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }),
+};
+
+/** `destination` lets tests read what would be logged (stdout otherwise). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, serializers, redact: { paths: redactPaths, censor: "[redacted]" } }, destination);
 }

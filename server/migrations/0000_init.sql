@@ -37,10 +37,11 @@ CREATE TABLE "oidc_providers" (
 	"issuer" text NOT NULL,
 	"client_id" text NOT NULL,
 	"client_secret_encrypted" text,
-	"email_domain" text,
-	"default_role" text DEFAULT 'employee' NOT NULL,
+	"email_domains" text[] DEFAULT '{}'::text[] NOT NULL,
+	"default_role" text,
 	"enabled" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "password_resets" (
@@ -201,6 +202,7 @@ CREATE TABLE "users" (
 	"locale" text DEFAULT 'it' NOT NULL,
 	"totp_secret" text,
 	"totp_enabled_at" timestamp (3) with time zone,
+	"totp_last_step" integer,
 	"disabled_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -215,6 +217,7 @@ CREATE INDEX "api_tokens_org" ON "api_tokens" USING btree ("org_id");--> stateme
 CREATE INDEX "login_failures_email" ON "login_failures" USING btree ("email","at");--> statement-breakpoint
 CREATE INDEX "login_failures_ip" ON "login_failures" USING btree ("ip","at");--> statement-breakpoint
 CREATE INDEX "oidc_providers_org" ON "oidc_providers" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "oidc_providers_domains" ON "oidc_providers" USING gin ("email_domains");--> statement-breakpoint
 CREATE INDEX "password_resets_user" ON "password_resets" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "recovery_codes_user" ON "recovery_codes" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint

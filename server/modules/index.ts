@@ -1,6 +1,8 @@
 import type { RoutesPlugin } from "../platform/http/types.ts";
 import type { AppContext } from "../platform/context.ts";
 import { identityModule } from "./identity/index.ts";
+import { administrationModule } from "./administration/index.ts";
+import { filesModule } from "./files/index.ts";
 
 /** A capability of the product: its routes, and the jobs and events it handles. */
 export interface CittadellaModule {
@@ -10,4 +12,4 @@ export interface CittadellaModule {
 }
 
 // Later modules (assessments, risks, intel, academy) are added here.
-export const modules: CittadellaModule[] = [identityModule];
+export const modules: CittadellaModule[] = [identityModule, administrationModule, filesModule];

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
 import { buildApp } from "../../server/app.ts";
 import { createContext } from "../../server/bootstrap.ts";
 import { loadConfig } from "../../server/config.ts";
@@ -20,11 +21,11 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database, driven with app.inject. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "cittadella-app-"));
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, ...env }, { dotenvFile: "/nonexistent" });
   const database = await openTestDatabase();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, options.logStream);
   const ctx = createContext(config, database, log);
   const app = await buildApp(ctx);
   await app.ready();

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampTz } from "../../db/columns.ts";
 
 export const organisations = pgTable(
@@ -47,6 +47,8 @@ export const users = pgTable(
     locale: text().notNull().default("it"),
     totpSecret: text(),
     totpEnabledAt: timestampTz(),
+    /** time step of the last accepted TOTP code: a code is accepted once (no replay) */
+    totpLastStep: integer(),
     disabledAt: timestampTz(),
     createdAt: createdAt(),
   },

@@ -66,6 +66,20 @@ describe("organisations", () => {
     expect(res.json().error.fields).toEqual([{ field: "body.isAdmin", reason: "unknown field" }]);
   });
 
+  it("changes the IPA code of the admin's organisation, normalised, and refuses one already taken", async () => {
+    // the uniqueness check runs inside the update's transaction (on PGlite a second connection would wait forever)
+    await makeOrganisation(t.ctx.db, { name: "Comune Vicino", type: "comune", ipaCode: "c_vicino" });
+    const { org, session } = await orgWithUser(t.app, t.ctx.db, "admin", { type: "comune" });
+    const change = await t.app.inject({ method: "PATCH", url: `/api/orgs/${org.id}`, headers: session.headers, payload: { ipaCode: "C_NUOVO" } });
+    expect(change.statusCode).toBe(200);
+    expect(change.json()).toMatchObject({ id: org.id, ipaCode: "c_nuovo" });
+    const taken = await t.app.inject({ method: "PATCH", url: `/api/orgs/${org.id}`, headers: session.headers, payload: { ipaCode: "c_vicino" } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.fields).toEqual([{ field: "body.ipaCode", reason: expect.any(String) }]);
+    const [stored] = await t.ctx.db.select().from(organisations).where(eq(organisations.id, org.id));
+    expect(stored?.ipaCode).toBe("c_nuovo");
+  });
+
   it("lets a provider read its client's organisation but not change it, and hides unrelated ones", async () => {
     const client = await makeOrganisation(t.ctx.db, { name: "Comune Cliente" });
     const stranger = await makeOrganisation(t.ctx.db, { name: "Comune Estraneo" });

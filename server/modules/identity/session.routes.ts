@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { requireActor } from "../../platform/auth/authenticate.ts";
-import { destroySession, destroyUserSessions, SESSION_COOKIE, updateSession } from "../../platform/auth/sessions.ts";
+import { destroySession, destroyUserSessions, SESSION_COOKIE, sessionCookieOptions, updateSession } from "../../platform/auth/sessions.ts";
 import { appendAudit } from "../../platform/audit/audit.ts";
 import { HttpError, unauthenticated } from "../../platform/http/errors.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
@@ -30,12 +30,7 @@ const SessionInfoSchema = z
   .meta({ id: "SessionInfo" });
 
 export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
-  const cookieOptions = () => ({
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: ctx.config.publicUrl.startsWith("https://"),
-  });
+  const cookieOptions = () => sessionCookieOptions(ctx.config.publicUrl);
 
   app.post(
     "/api/auth/login",

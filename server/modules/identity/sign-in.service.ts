@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
 import { verifyPassword } from "../../platform/auth/passwords.ts";
 import { createSession, type SessionPolicy } from "../../platform/auth/sessions.ts";
-import { clearFailures, isThrottled, recordFailure } from "../../platform/auth/throttle.ts";
+import { clearFailures, reserveAttempt } from "../../platform/auth/throttle.ts";
 import { HttpError } from "../../platform/http/errors.ts";
 import { memberships, users } from "./identity.tables.ts";
 
@@ -36,13 +36,14 @@ export async function signInWithPassword(
   audit: AuditContext,
 ) {
   const email = normaliseEmail(input.email);
-  if (await isThrottled(db, email, input.ip)) {
+  // the attempt counts as a failure from the start (cleared on success), so a burst of parallel
+  // guesses cannot all pass the check before any failure is recorded
+  if (!(await reserveAttempt(db, email, input.ip))) {
     throw new HttpError(429, "too_many_attempts", [], { "retry-after": "900" });
   }
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.disabledAt) {
-    await recordFailure(db, email, input.ip);
     if (user) {
       await db.transaction((tx) =>
         appendAudit(tx, { ...audit, actorLabel: email }, { orgId: null, action: "auth.sign_in_failed", entityType: "user", entityId: user.id }),

@@ -44,9 +44,11 @@ export async function verifyAuditChain(
     }
     onProgress?.(checked, total);
   }
+  // The head names the newest entry. Entries without a head mean it was deleted, which would
+  // otherwise hide a deleted tail.
   const [head] = await db.select().from(auditHead);
-  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
-    problems.push({ seq: head.seq, problem: "tail_missing" });
+  if (head ? head.seq !== expectedSeq - 1 || head.hash !== prevHash : checked > 0) {
+    problems.push({ seq: head?.seq ?? expectedSeq - 1, problem: "tail_missing" });
   }
   return { ok: problems.length === 0, checked, problems };
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp, uuid, jsonb } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampTz } from "../../db/columns.ts";
 
@@ -91,16 +92,19 @@ export const oidcProviders = pgTable(
     clientId: text().notNull(),
     // encrypted with SECRET_KEY (AES-256-GCM); never returned by the API
     clientSecretEncrypted: text(),
-    // users signing in with an email in this domain and no membership are added with defaultRole
-    emailDomain: text(),
-    defaultRole: text().notNull().default("employee"),
+    // lower-case email domains this provider signs in; a domain belongs to one organisation
+    emailDomains: text().array().notNull().default(sql`'{}'::text[]`),
+    // role given to a new user on first sign-in (just-in-time membership); null: no JIT
+    defaultRole: text(),
     enabled: boolean().notNull().default(true),
     createdAt: createdAt(),
+    updatedAt: createdAt(),
   },
-  (t) => [index("oidc_providers_org").on(t.orgId)],
+  (t) => [index("oidc_providers_org").on(t.orgId), index("oidc_providers_domains").using("gin", t.emailDomains)],
 );
 
 // State of an OIDC login in flight (PKCE verifier, nonce); any node can finish it.
+// `state` holds the SHA-256 of the state sent to the provider; a row is deleted when used.
 export const oidcLogins = pgTable("oidc_logins", {
   state: text().primaryKey(),
   providerId: uuid().notNull(),

@@ -70,7 +70,8 @@ export const authenticate = fp(
       if (!resolved) return;
       const { adminMfaRequired, ...actor } = resolved;
       if (actor.mfaEnrolled && !session.mfaVerified) request.mfaBlock = "mfa_required";
-      else if (adminMfaRequired && !actor.mfaEnrolled) request.mfaBlock = "mfa_enrolment_required";
+      // an SSO session's second factor is the identity provider's business, so no enrolment here
+      else if (adminMfaRequired && !actor.mfaEnrolled && session.authMethod !== "sso") request.mfaBlock = "mfa_enrolment_required";
       request.actor = { ...actor, via: "session", sessionTokenHash: session.tokenHash };
     });
   },

@@ -5,6 +5,14 @@ import { newSecret, sha256 } from "./tokens.ts";
 
 export const SESSION_COOKIE = "cittadella_session";
 
+/** Options of the session cookie, shared by every way of signing in (password, SSO). */
+export const sessionCookieOptions = (publicUrl: string) => ({
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: publicUrl.startsWith("https://"),
+});
+
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;

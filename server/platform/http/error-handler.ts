@@ -15,14 +15,15 @@ export const errorReplySchema = z
   })
   .meta({ id: "ErrorReply" });
 
-function reasonOf(issue: { keyword: string; message: string; params: Record<string, unknown> }): {
+function reasonOf(issue: { keyword: string; message: string; params: Record<string, unknown> }, sent: unknown): {
   reason: MessageKey;
   params: Record<string, string | number>;
 } {
   const p = issue.params;
   switch (issue.keyword) {
     case "invalid_type":
-      return p.input === undefined
+      // zod leaves the input out of its issues, so look at what the caller sent
+      return sent === undefined
         ? { reason: "required", params: {} }
         : { reason: "invalid_type", params: { expected: String(p.expected) } };
     case "too_small":
@@ -43,14 +44,26 @@ function reasonOf(issue: { keyword: string; message: string; params: Record<stri
   }
 }
 
+function valueAt(data: unknown, path: string[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 function problemsFromValidation(
   context: string,
   validation: { keyword: string; instancePath: string; message: string; params: Record<string, unknown> }[],
+  request: FastifyRequest,
 ): FieldProblem[] {
   const where = context === "querystring" ? "query" : context;
+  const data = where === "query" ? request.query : where === "params" ? request.params : where === "headers" ? request.headers : request.body;
   return validation.flatMap((issue) => {
-    const base = [where, ...issue.instancePath.split("/").filter(Boolean)].join(".");
-    const { reason, params } = reasonOf(issue);
+    const path = issue.instancePath.split("/").filter(Boolean);
+    const base = [where, ...path].join(".");
+    const { reason, params } = reasonOf(issue, issue.params.input !== undefined ? issue.params.input : valueAt(data, path));
     if (issue.keyword === "unrecognized_keys" && Array.isArray(issue.params.keys)) {
       return (issue.params.keys as string[]).map((key) => ({ field: `${base}.${key}`, reason, params }));
     }
@@ -76,18 +89,18 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendError(reply, locale, error.statusCode, error.code, error.fields);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = problemsFromValidation(error.validationContext ?? "body", error.validation as never);
+      const fields = problemsFromValidation(error.validationContext ?? "body", error.validation as never, request);
       return sendError(reply, locale, 400, "validation_failed", fields);
     }
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
-        return sendError(reply, locale, 400, "malformed_json", [{ field: "body", reason: "invalid_value_generic" }]);
+        return sendError(reply, locale, 400, "malformed_json", [{ field: "body", reason: "not_json" }]);
       case "FST_ERR_CTP_BODY_TOO_LARGE":
       case "FST_REQ_FILE_TOO_LARGE":
-        return sendError(reply, locale, 413, "body_too_large", []);
+        return sendError(reply, locale, 413, "body_too_large", [{ field: "body", reason: "body_too_big", params: { maximum: request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit ?? 0 } }]);
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-        return sendError(reply, locale, 415, "unsupported_media_type", []);
+        return sendError(reply, locale, 415, "unsupported_media_type", [{ field: "headers.content-type", reason: "media_type_not_accepted" }]);
     }
     if (error.statusCode === 429) return sendError(reply, locale, 429, "rate_limited", []);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

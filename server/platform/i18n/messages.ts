@@ -48,6 +48,73 @@ const messages = {
   },
   not_member: { it: "non sei membro di questa organizzazione", en: "you are not a member of this organisation" },
   invalid_value_generic: { it: "valore non valido", en: "invalid value" },
+  body_too_big: { it: "al massimo {maximum} byte", en: "at most {maximum} bytes" },
+  not_json: { it: "JSON non valido", en: "not valid JSON" },
+  media_type_not_accepted: { it: "tipo di contenuto non accettato", en: "content type not accepted" },
+  // administration and files
+  must_be_after_from: { it: "deve essere successiva a \"from\"", en: "must be later than \"from\"" },
+  file_required: { it: "allega un file", en: "attach a file" },
+  file_empty: { it: "il file è vuoto", en: "the file is empty" },
+  file_type_not_allowed: {
+    it: "tipo di file non ammesso (il contenuto è stato controllato, non il nome)",
+    en: "file type not allowed (the content was checked, not the name)",
+  },
+  file_type_mismatch: {
+    it: "l'estensione del nome non corrisponde al contenuto del file",
+    en: "the name's extension does not match the file's content",
+  },
+  file_too_large: { it: "file troppo grande: al massimo {maximum} byte", en: "file too large: at most {maximum} bytes" },
+  // identity flows: MFA, passwords, reset links, invitations, API tokens
+  wrong_code: { it: "codice errato o scaduto", en: "wrong or expired code" },
+  wrong_password: { it: "password errata", en: "wrong password" },
+  password_too_weak: {
+    it: "password troppo debole: almeno 10 caratteri, difficile da indovinare",
+    en: "password too weak: at least 10 characters, hard to guess",
+  },
+  mfa_already_enabled: { it: "la verifica in due passaggi è già attiva", en: "two-step verification is already enabled" },
+  mfa_not_enabled: { it: "la verifica in due passaggi non è attiva", en: "two-step verification is not enabled" },
+  mfa_setup_missing: { it: "avvia prima la configurazione", en: "start the setup first" },
+  token_unknown: { it: "link non valido", en: "invalid link" },
+  token_expired: { it: "link scaduto: chiedine uno nuovo", en: "link expired: ask for a new one" },
+  token_used: { it: "link già usato", en: "link already used" },
+  token_revoked: { it: "invito revocato", en: "invitation revoked" },
+  signed_in_as_other: {
+    it: "l'invito è per un altro indirizzo email: esci e riapri il link",
+    en: "the invitation is for another email address: sign out and open the link again",
+  },
+  session_only: {
+    it: "disponibile solo da una sessione del browser, non con un token",
+    en: "only available from a browser session, not with a token",
+  },
+  no_current_org: { it: "scegli prima un'organizzazione", en: "choose an organisation first" },
+  // single sign-on (OpenID Connect)
+  sso_login_invalid: {
+    it: "Accesso unico non valido, scaduto o già usato: ricomincia dalla pagina di accesso.",
+    en: "Single sign-on is invalid, expired or already used: start again from the sign-in page.",
+  },
+  sso_failed: { it: "Il fornitore di identità non ha confermato l'accesso.", en: "The identity provider did not confirm the sign-in." },
+  sso_unavailable: { it: "Il fornitore di identità non risponde. Riprova più tardi.", en: "The identity provider is not answering. Try again later." },
+  sso_provider_disabled: { it: "Questo accesso unico è disattivato.", en: "This single sign-on is disabled." },
+  sso_email_unverified: {
+    it: "Il fornitore di identità non ha confermato il tuo indirizzo email.",
+    en: "The identity provider did not confirm your email address.",
+  },
+  sso_domain_not_served: {
+    it: "Questo accesso unico non serve il dominio del tuo indirizzo email.",
+    en: "This single sign-on does not serve your email address's domain.",
+  },
+  sso_not_member: {
+    it: "Il tuo account non è membro dell'organizzazione di questo accesso unico: chiedi un invito.",
+    en: "Your account is not a member of this single sign-on's organisation: ask for an invitation.",
+  },
+  account_disabled: { it: "Account disattivato.", en: "Account disabled." },
+  invalid_issuer: {
+    it: "indirizzo dell'emittente non valido: serve https (http solo per localhost fuori produzione)",
+    en: "invalid issuer address: https required (http only for localhost outside production)",
+  },
+  invalid_email_domain: { it: "dominio email non valido", en: "invalid email domain" },
+  domain_taken: { it: "dominio già servito da un'altra organizzazione", en: "domain already served by another organisation" },
+  invalid_return_to: { it: "deve essere un percorso di questo sito", en: "must be a path on this site" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { FastifyBaseLogger as Logger } from "fastify";
 import { queryRows, type Db } from "../../db/client.ts";
 import { jobs, outboxEvents, schedules } from "./jobs.tables.ts";
@@ -68,7 +68,10 @@ export class Worker {
       await this.running;
       if (!this.stopped) this.timer = setTimeout(loop, poll);
     };
-    void this.ensureSchedules().then(loop);
+    // a failure here must not crash the process: schedules already stored still fire
+    void this.ensureSchedules()
+      .catch((err: unknown) => this.log.error({ err }, "could not register job schedules"))
+      .then(loop);
   }
 
   async stop() {
@@ -120,22 +123,43 @@ export class Worker {
   }
 
   private async requeueStale() {
+    const stale = and(eq(jobs.status, "running"), sql`${jobs.lockedAt} < now() - make_interval(secs => ${STALE_AFTER_SECONDS})`);
+    // A job that was on its last attempt has had all its chances; requeueing it would loop
+    // forever if the job itself is what kills the node.
     await this.db
       .update(jobs)
-      .set({ status: "queued", lockedBy: null, lockedAt: null })
-      .where(and(eq(jobs.status, "running"), sql`${jobs.lockedAt} < now() - make_interval(secs => ${STALE_AFTER_SECONDS})`));
+      .set({
+        status: "failed",
+        lastError: sql`${"timed out: still running after " + STALE_AFTER_SECONDS + " s on "} || coalesce(${jobs.lockedBy}, '?')`,
+        lockedBy: null,
+        lockedAt: null,
+      })
+      .where(and(stale, gte(jobs.attempts, jobs.maxAttempts)));
+    await this.db.update(jobs).set({ status: "queued", lockedBy: null, lockedAt: null }).where(stale);
   }
 
   private async runDueJobs(): Promise<number> {
     const batch = this.options.batch ?? 10;
-    const claimed = await queryRows<{ id: number; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(this.db, sql`
+    const claimed = await queryRows<{ id: number; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number; due: number }>(this.db, sql`
       update jobs set status = 'running', locked_by = ${this.id}, locked_at = now(), attempts = attempts + 1
       where id in (
         select id from jobs where status = 'queued' and run_at <= now()
         order by run_at, id limit ${batch} for update skip locked)
-      returning id, name, payload, attempts, max_attempts`);
+      returning id, name, payload, attempts, max_attempts, extract(epoch from run_at)::float8 as due`);
+    // RETURNING has no order: run the batch in the order the jobs fell due
+    claimed.sort((a, b) => Number(a.due) - Number(b.due) || Number(a.id) - Number(b.id));
+    let ran = 0;
     for (const job of claimed) {
       const id = Number(job.id);
+      // The batch was claimed at once but runs one job after another: restart each job's clock
+      // as it begins, and skip it if slow jobs before it let another worker requeue and take it.
+      const [mine] = await this.db
+        .update(jobs)
+        .set({ lockedAt: sql`now()` })
+        .where(and(eq(jobs.id, id), eq(jobs.status, "running"), eq(jobs.lockedBy, this.id)))
+        .returning({ id: jobs.id });
+      if (!mine) continue;
+      ran++;
       const handler = this.registry.handlers.get(job.name);
       try {
         if (!handler) throw new Error(`no handler for job "${job.name}"`);
@@ -160,6 +184,6 @@ export class Worker {
           .where(eq(jobs.id, id));
       }
     }
-    return claimed.length;
+    return ran;
   }
 }

@@ -7,6 +7,9 @@ import { mailMessages } from "./mail.tables.ts";
 import { renderMail, type TemplateName } from "./templates.ts";
 
 export const MAIL_JOB = "mail.send";
+// With the queue's backoff (2 s doubling, capped at an hour) 15 attempts keep retrying for about
+// four hours, so an SMTP server down for maintenance delays mail instead of losing it.
+export const MAIL_MAX_ATTEMPTS = 15;
 
 export interface MailRequest {
   to: string;
@@ -26,7 +29,7 @@ export async function queueMail(tx: DbOrTx, request: MailRequest) {
     .insert(mailMessages)
     .values({ to: request.to, subject, text, template: request.template, orgId: request.orgId ?? null })
     .returning({ id: mailMessages.id });
-  await enqueue(tx, MAIL_JOB, { messageId: row!.id });
+  await enqueue(tx, MAIL_JOB, { messageId: row!.id }, { maxAttempts: MAIL_MAX_ATTEMPTS });
   return row!.id;
 }
 

@@ -24,10 +24,11 @@ export class LocalFileStore implements FileStore {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes, { flag: "wx" });
   }
-  get(key: string) {
+  // async, so a refused key rejects the returned promise instead of throwing at the call
+  async get(key: string) {
     return readFile(this.path(key));
   }
-  remove(key: string) {
-    return rm(this.path(key), { force: true });
+  async remove(key: string) {
+    await rm(this.path(key), { force: true });
   }
 }

@@ -24,11 +24,11 @@ function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8_192);
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(sample);
+    // streaming mode tolerates a multi-byte character cut at the end of the sample, and only that
+    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: bytes.length > sample.length });
     return true;
   } catch {
-    // a cut multi-byte character at the end of the sample is fine
-    return sample.length === 8_192;
+    return false;
   }
 }
 

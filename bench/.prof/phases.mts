@@ -1,0 +1,18 @@
+const t0 = performance.now();
+const lap = (l: string) => console.log(l, (performance.now() - t0).toFixed(0));
+const { loadConfig } = await import("../../server/config.ts");
+const { createLogger } = await import("../../server/logger.ts");
+const { buildApp } = await import("../../server/app.ts");
+const { createContext, openConfiguredDatabase } = await import("../../server/bootstrap.ts");
+lap("imports");
+const config = loadConfig({ DATA_DIR: process.env.DATA_DIR!, LOG_LEVEL: "warn" }, { dotenvFile: "/nonexistent" });
+const database = await openConfiguredDatabase(config);
+lap("pglite open");
+await database.migrate();
+lap("migrate");
+const ctx = createContext(config, database, createLogger("warn"));
+const app = await buildApp(ctx);
+lap("buildApp");
+await app.listen({ port: 0, host: "127.0.0.1" });
+lap("listen");
+await app.close(); await database.close();
