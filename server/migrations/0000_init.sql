@@ -228,7 +228,7 @@ CREATE INDEX "mail_messages_org" ON "mail_messages" USING btree ("org_id","creat
 CREATE INDEX "stored_files_org" ON "stored_files" USING btree ("org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_token_key" ON "invitations" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "invitations_org" ON "invitations" USING btree ("org_id");--> statement-breakpoint
-CREATE INDEX "memberships_org" ON "memberships" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "memberships_org" ON "memberships" USING btree ("org_id","created_at","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisation_relationships_unique" ON "organisation_relationships" USING btree ("kind","from_org_id","to_org_id");--> statement-breakpoint
 CREATE INDEX "organisation_relationships_to" ON "organisation_relationships" USING btree ("to_org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_ipa_code_key" ON "organisations" USING btree ("ipa_code");--> statement-breakpoint

@@ -1,5 +1,6 @@
 import type { AuditRow } from "../../platform/audit/audit.ts";
 import type { MailRow } from "./mail-outbox.service.ts";
+import type { mailStatuses } from "./administration.schemas.ts";
 
 // Row -> API shape. Entries and mail are read only, so they carry no actions.
 
@@ -27,7 +28,7 @@ export function presentMail(row: MailRow) {
     subject: row.subject,
     text: row.text,
     template: row.template,
-    status: row.status as "queued" | "kept" | "sent",
+    status: row.status as (typeof mailStatuses)[number],
     error: row.error,
     sentAt: row.sentAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -44,7 +44,7 @@ export const AuditPageSchema = z
   .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
   .meta({ id: "AuditPage" });
 
-export const mailStatuses = ["queued", "kept", "sent"] as const;
+export const mailStatuses = ["queued", "kept", "sent", "failed"] as const;
 
 export const MailMessageSchema = z
   .object({

@@ -67,7 +67,8 @@ export const memberships = pgTable(
     role: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index("memberships_org").on(t.orgId, t.createdAt)],
+  // (orgId, createdAt, userId) is exactly the members list's keyset order: a page is an index range, no sort
+  (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index("memberships_org").on(t.orgId, t.createdAt, t.userId)],
 );
 
 export const invitations = pgTable(

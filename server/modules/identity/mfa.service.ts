@@ -5,7 +5,7 @@ import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
 import { recoveryCodes } from "../../platform/auth/auth.tables.ts";
 import { verifyPassword } from "../../platform/auth/passwords.ts";
 import { updateSession } from "../../platform/auth/sessions.ts";
-import { clearFailures, isThrottled, recordFailure } from "../../platform/auth/throttle.ts";
+import { clearFailures, reserveAttempt } from "../../platform/auth/throttle.ts";
 import { seal, sha256, unseal } from "../../platform/auth/tokens.ts";
 import { newTotpSecret, totpUri, verifyTotp } from "../../platform/auth/totp.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
@@ -119,7 +119,8 @@ export async function verifyMfaSignIn(
   audit: AuditContext,
 ) {
   const key = throttleKey(actor.userId);
-  if (await isThrottled(db, key, input.ip)) throw tooMany();
+  // reserved as a failure up front, so a parallel burst of guesses cannot outrun the limit
+  if (!(await reserveAttempt(db, key, input.ip))) throw tooMany();
   const method = await db.transaction(async (tx) => {
     const user = await loadUser(tx, actor.userId);
     if (!user.totpEnabledAt) throw invalidField("body.code", "mfa_not_enabled");
@@ -131,7 +132,6 @@ export async function verifyMfaSignIn(
     return found;
   });
   if (!method) {
-    await recordFailure(db, key, input.ip);
     await db.transaction((tx) => appendAudit(tx, audit, { orgId: actor.orgId, action: "auth.mfa_failed", entityType: "user", entityId: actor.userId }));
     throw wrongCode();
   }
@@ -142,11 +142,10 @@ export async function verifyMfaSignIn(
 /** Password and a current code, so neither a stolen session nor a stolen password is enough. */
 async function confirmOwner(db: Db, secretKey: string, actor: Actor, input: { password: string; code?: string; ip: string }, audit: AuditContext) {
   const key = throttleKey(actor.userId);
-  if (await isThrottled(db, key, input.ip)) throw tooMany();
+  if (!(await reserveAttempt(db, key, input.ip))) throw tooMany();
   const user = await loadUser(db, actor.userId);
   if (!user.totpEnabledAt) throw invalidField("body", "mfa_not_enabled");
   const failed = async (error: HttpError) => {
-    await recordFailure(db, key, input.ip);
     await db.transaction((tx) => appendAudit(tx, audit, { orgId: actor.orgId, action: "auth.mfa_failed", entityType: "user", entityId: user.id }));
     return error;
   };

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
 import { passwordResets, sessions } from "../../platform/auth/auth.tables.ts";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "../../platform/auth/passwords.ts";
-import { clearFailures, isThrottled, recordFailure } from "../../platform/auth/throttle.ts";
+import { clearFailures, reserveAttempt } from "../../platform/auth/throttle.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import { HttpError, invalidField } from "../../platform/http/errors.ts";
 import { users } from "./identity.tables.ts";
@@ -29,11 +29,10 @@ export async function changePassword(
 ) {
   // the current password is a guessable secret here too, so it shares the sign-in throttle
   const key = `password:${actor.userId}`;
-  if (await isThrottled(db, key, input.ip)) throw new HttpError(429, "too_many_attempts", [], { "retry-after": "900" });
+  if (!(await reserveAttempt(db, key, input.ip))) throw new HttpError(429, "too_many_attempts", [], { "retry-after": "900" });
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new HttpError(401, "unauthenticated");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailure(db, key, input.ip);
     throw invalidField("body.currentPassword", "wrong_password");
   }
   await clearFailures(db, key, input.ip);

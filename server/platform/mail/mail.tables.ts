@@ -1,7 +1,7 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampTz } from "../../db/columns.ts";
 
-// Every message sent or kept. Without SMTP configured, mail stays here with status "kept"
+// Every message: queued, sent, failed (retries used up) or kept. Without SMTP configured, mail stays here with status "kept"
 // and admins read it in the web app.
 export const mailMessages = pgTable(
   "mail_messages",

@@ -138,4 +138,20 @@ describe("mail over SMTP", () => {
       await back.close();
     }
   });
+
+  it("marks the message failed once the last attempt fails, so admins see it was never delivered", async () => {
+    const probe = await startSmtpInbox();
+    const port = Number(new URL(probe.url).port);
+    await probe.close();
+    const { worker } = mailWorker(`smtp://127.0.0.1:${port}`);
+    const id = await resetMail("maria.rossi@comune.example.it", "it");
+    const [job] = await database.db.select().from(jobs);
+    // as if every earlier attempt had already failed
+    await database.db.update(jobs).set({ attempts: job!.maxAttempts - 1 });
+    await worker.tick();
+    expect(await message(id)).toMatchObject({ status: "failed", sentAt: null });
+    expect((await message(id)).error).toMatch(/ECONNREFUSED|connect/i);
+    const [gaveUp] = await database.db.select().from(jobs);
+    expect(gaveUp!.status).toBe("failed");
+  });
 });

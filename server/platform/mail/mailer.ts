@@ -36,7 +36,7 @@ export async function queueMail(tx: DbOrTx, request: MailRequest) {
 /** The job that delivers a queued message, or keeps it in the outbox when no SMTP is set. */
 export function createMailSender(db: Db, options: { smtpUrl?: string; from: string }) {
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
-  return async (payload: Record<string, unknown>) => {
+  return async (payload: Record<string, unknown>, job: { attempts: number }) => {
     const id = String(payload.messageId);
     const [message] = await db.select().from(mailMessages).where(eq(mailMessages.id, id));
     if (!message || message.status === "sent") return;
@@ -48,9 +48,11 @@ export function createMailSender(db: Db, options: { smtpUrl?: string; from: stri
       await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
       await db.update(mailMessages).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(mailMessages.id, id));
     } catch (err) {
+      // after the last attempt the message is marked failed, so admins see it was never delivered
+      const lastAttempt = job.attempts >= MAIL_MAX_ATTEMPTS;
       await db
         .update(mailMessages)
-        .set({ error: err instanceof Error ? err.message.slice(0, 500) : "send failed" })
+        .set({ error: err instanceof Error ? err.message.slice(0, 500) : "send failed", ...(lastAttempt ? { status: "failed" } : {}) })
         .where(eq(mailMessages.id, id));
       throw err;
     }

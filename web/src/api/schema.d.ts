@@ -3007,7 +3007,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "queued" | "kept" | "sent";
+                    status?: "queued" | "kept" | "sent" | "failed";
                 };
                 header?: never;
                 path: {
@@ -4200,7 +4200,7 @@ export interface components {
             id: string;
             sentAt: string | null;
             /** @enum {string} */
-            status: "queued" | "kept" | "sent";
+            status: "queued" | "kept" | "sent" | "failed";
             subject: string;
             template: string;
             text: string;
@@ -4214,7 +4214,7 @@ export interface components {
             id: string;
             sentAt: string | null;
             /** @enum {string} */
-            status: "queued" | "kept" | "sent";
+            status: "queued" | "kept" | "sent" | "failed";
             subject: string;
             template: string;
             text: string;
