@@ -151,6 +151,9 @@ describe("small screens", () => {
     expect(await profileLink.isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    // really on screen, not slid out of view
+    const box = await profileLink.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
     await profileLink.click();
     await page.getByRole("heading", { level: 1, name: "Profilo" }).waitFor();
     await expectNoAxeViolations(page, "profile on a small screen");

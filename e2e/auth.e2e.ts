@@ -61,6 +61,27 @@ describe("sign-in", () => {
     await expectNoAxeViolations(page, "sign-in with an error");
   });
 
+  it("pauses after repeated failures and says so, without locking the account for good", async () => {
+    browser = await openBrowser();
+    const { page } = browser;
+    await page.goto("/accedi");
+    await page.getByLabel("Email").fill("revisore@comune.demo");
+    await page.getByLabel("Password", { exact: true }).fill("tentativo-sbagliato");
+    const alert = page.getByRole("alert");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByRole("button", { name: "Accedi", exact: true }).click();
+      await alert.getByText("Email o password non corretti.").waitFor();
+      // wait for the form to be ready again before the next try
+      await page.getByRole("button", { name: "Accedi", exact: true }).and(page.locator(":enabled")).waitFor();
+    }
+    // even the right password waits now: the block is for this account from this address
+    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Accedi", exact: true }).click();
+    await alert.getByText(/Troppi tentativi di accesso/).waitFor();
+    expect(await sessionStatus(browser)).toBe(401);
+    await expectNoAxeViolations(page, "sign-in paused");
+  });
+
   it("can be done with the keyboard alone, starting from the skip link", async () => {
     browser = await openBrowser();
     const { page } = browser;

@@ -158,3 +158,34 @@ describe("members and invitations", () => {
     await pending.getByText("Nessun invito in attesa.").waitFor();
   });
 });
+
+describe("switching organisation", () => {
+  it("reloads the organisation pages for the organisation now current", async () => {
+    const { page } = browser;
+    // Anna registers a second organisation (she becomes its admin) and acts for it
+    await page.evaluate(async () => {
+      const session = await (await fetch("/api/auth/session")).json();
+      const created = await fetch("/api/orgs", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+        body: JSON.stringify({ name: "Unione dei Comuni di Prova", type: "unione_comuni" }),
+      });
+      if (created.status !== 201) throw new Error(`create organisation: ${created.status}`);
+    });
+    await page.goto("/organizzazione/membri");
+    await page.getByRole("row", { name: /Ottavio Operatore/ }).waitFor();
+
+    await page.getByRole("combobox", { name: "Organizzazione", exact: true }).selectOption({ label: "Unione dei Comuni di Prova" });
+    // the switcher takes the user to the dashboard of the organisation now current
+    await page.waitForURL((u) => u.pathname === "/");
+    await page.locator("#navigation").getByRole("link", { name: "Membri" }).waitFor();
+    await page.locator("#navigation").getByRole("link", { name: "Membri" }).click();
+    const members = page.getByRole("table", { name: /membri mostrati/ });
+    await members.getByRole("row", { name: /Anna Amministratrice/ }).waitFor();
+    await expect.poll(() => members.locator("tbody tr").count()).toBe(1);
+
+    await page.locator("#navigation").getByRole("link", { name: "Impostazioni dell'organizzazione" }).click();
+    await expect.poll(() => page.getByLabel("Nome", { exact: true }).inputValue()).toBe("Unione dei Comuni di Prova");
+    await page.getByText("Nessuna organizzazione collegata.").waitFor();
+  });
+});

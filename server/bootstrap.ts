@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
@@ -34,6 +35,9 @@ export function createContext(config: Config, database: Database, log: FastifyBa
   jobs.handle("platform.housekeeping", async () => {
     await purgeExpiredSessions(database.db, ctx.sessionPolicy);
     await purgeOldFailures(database.db);
+    // PGlite runs no autovacuum, so nothing else refreshes the planner's statistics; without them
+    // list queries ignore their indexes (measured in bench/: 16 ms instead of 0.5 ms for a page of members)
+    if (database.kind === "pglite") await database.db.execute(sql`analyze`);
   });
   jobs.every("platform.housekeeping", "platform.housekeeping", 3_600);
   for (const module of modules) module.registerJobs?.(ctx);

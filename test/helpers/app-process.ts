@@ -27,13 +27,13 @@ export interface AppProcess {
 }
 
 /** `cittadella serve` as its own operating-system process, as an operator would run it. */
-export async function startAppProcess(env: Record<string, string>, role: "all" | "web" | "worker" = "all"): Promise<AppProcess> {
+export async function startAppProcess(env: Record<string, string>, role: "all" | "web" | "worker" = "all", nodeArgs: string[] = []): Promise<AppProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   // node with tsx's loader (what bin/cittadella.js does), so child.pid is the server itself
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts", "serve", "--role", role], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/cli.ts", "serve", "--role", role], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", HOST: "127.0.0.1", PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -12,20 +12,24 @@ const relatedIds = (kind: "provider_of" | "coordinator_of") =>
     where ${organisationRelationships.fromOrgId} = ${memberships.orgId} and ${organisationRelationships.kind} = ${kind}), '{}')`;
 
 export function createActorResolver(db: Db): ActorResolver {
+  // prepared once: every authenticated request runs it. A null orgId compares "org_id = null",
+  // which matches no membership, as it should.
+  const lookup = db
+    .select({
+      user: { id: users.id, email: users.email, name: users.name, locale: users.locale, totpEnabledAt: users.totpEnabledAt, disabledAt: users.disabledAt },
+      role: memberships.role,
+      requireAdminMfa: organisations.requireAdminMfa,
+      providerOf: relatedIds("provider_of"),
+      coordinatorOf: relatedIds("coordinator_of"),
+    })
+    .from(users)
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, sql.placeholder("orgId"))))
+    .leftJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(users.id, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("actor_by_user_and_org");
   return async (userId, orgId) => {
-    const [row] = await db
-      .select({
-        user: { id: users.id, email: users.email, name: users.name, locale: users.locale, totpEnabledAt: users.totpEnabledAt, disabledAt: users.disabledAt },
-        role: memberships.role,
-        requireAdminMfa: organisations.requireAdminMfa,
-        providerOf: relatedIds("provider_of"),
-        coordinatorOf: relatedIds("coordinator_of"),
-      })
-      .from(users)
-      .leftJoin(memberships, and(eq(memberships.userId, users.id), orgId ? eq(memberships.orgId, orgId) : sql`false`))
-      .leftJoin(organisations, eq(organisations.id, memberships.orgId))
-      .where(eq(users.id, userId))
-      .limit(1);
+    const [row] = await lookup.execute({ userId, orgId });
     if (!row || row.user.disabledAt) return null;
     const role = (row.role as Role | null) ?? null;
     const activeOrg = role ? orgId : null;

@@ -48,7 +48,7 @@ export async function updateOrganisation(db: Db, actor: Actor, orgId: string, in
     const before = organisationPolicy.authorize(actor, "update", row);
     checkIpaApplies(before.type as OrganisationType, input.ipaCode);
     // inside the transaction: on PGlite (one connection) a query through db would wait for it forever
-    await ensureIpaFree(db, input.ipaCode, orgId);
+    await ensureIpaFree(tx as unknown as Db, input.ipaCode, orgId);
     const [after] = await tx.update(organisations).set(input).where(eq(organisations.id, orgId)).returning();
     await appendAudit(tx, audit, { orgId, action: "organisation.update", entityType: "organisation", entityId: orgId, before, after });
     return after!;

@@ -111,7 +111,9 @@ describe("housekeeping", () => {
     await t.drainJobs();
     expect(await rowOf(idle.cookie)).toBeUndefined();
     expect(await rowOf(live.cookie)).toBeDefined();
-    expect((await t.ctx.db.select().from(loginFailures)).map((f) => f.email)).toEqual(["recente@example.it"]);
+    const failures = (await t.ctx.db.select().from(loginFailures)).map((f) => f.email);
+    expect(failures).toContain("recente@example.it");
+    expect(failures).not.toContain("vecchio@example.it");
   });
 });
 

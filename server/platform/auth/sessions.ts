@@ -1,4 +1,4 @@
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { sessions } from "./auth.tables.ts";
 import { newSecret, sha256 } from "./tokens.ts";
@@ -47,10 +47,18 @@ export async function createSession(
 // lastSeenAt is written at most once a minute per session, so reads stay reads.
 const TOUCH_EVERY_MS = 60_000;
 
+// Every request with a cookie runs this lookup: prepared once per database handle, so neither
+// Drizzle nor PostgreSQL builds and plans it again each time (measured in bench/).
+const prepareSessionLookup = (db: DbOrTx) =>
+  db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder("tokenHash"))).limit(1).prepare("session_by_token_hash");
+const sessionLookups = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionLookup>>();
+
 /** The live session for a cookie token, or null when unknown, expired or idle too long. */
 export async function loadSession(db: DbOrTx, policy: SessionPolicy, token: string): Promise<SessionRow | null> {
   const tokenHash = sha256(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash });
   if (!row) return null;
   const now = Date.now();
   const idleLimit = row.lastSeenAt.getTime() + policy.idleMinutes * 60_000;

@@ -52,7 +52,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (profileLocale && profileLocale !== locale) setLocale(profileLocale);
     // only when the profile changes, so the header switch still works before the profile is saved
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [profileLocale]);
 
   const switchOrganisation = useCallback(

@@ -29,14 +29,19 @@ export function useFormErrors() {
  * The alert summarising a failed submit; it takes focus so the failure is announced. Fields
  * named in `labels` are listed with their reason (the reasons come translated from the server).
  */
-export function FormErrors({ error, labels = {} }: { error: ApiError | null; labels?: Record<string, string> }) {
+export function FormErrors({ error, labels = {}, message: override }: {
+  error: ApiError | null;
+  labels?: Record<string, string>;
+  /** replaces the server's message, for failures the page explains better itself */
+  message?: string;
+}) {
   const t = useT(common);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) box.current?.focus();
   }, [error]);
   if (!error) return null;
-  const message = error.code === "network" ? t("networkError") : error.message;
+  const message = override ?? (error.code === "network" ? t("networkError") : error.message);
   return (
     <div ref={box} tabIndex={-1} role="alert" className="alert alert-danger mb-4">
       <p className="mb-1 fw-semibold">{message}</p>

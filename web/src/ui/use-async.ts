@@ -4,7 +4,7 @@ import { ApiError } from "../api/client.ts";
 /** Loads data for a view: { data, error, loading, reload }. Pair it with <Loading> and <FormErrors>. */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // the caller lists what `load` depends on, as with useEffect
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     setState((s) => ({ ...s, loading: true, error: null }));

@@ -114,7 +114,7 @@ function ShownOnce({ token, onDone }: { token: CreatedToken; onDone: () => void 
 
   return (
     <section aria-labelledby="token-once-title" className="mb-5">
-      <h2 id="token-once-title" className="h4 mb-3">
+      <h2 id="token-once-title" className="h4 mb-4">
         {t("createdTitle", { name: token.name })}
       </h2>
       <div role="alert" className="alert alert-warning mb-3">

@@ -58,7 +58,7 @@ export function AuditFilters({ onApply }: { onApply: (filters: AuditFilterValues
 
   return (
     <form onSubmit={apply} noValidate className="mb-4" aria-labelledby="audit-filters-title">
-      <h2 id="audit-filters-title" className="h5 mb-3">
+      <h2 id="audit-filters-title" className="h5 mb-4">
         {t("filters")}
       </h2>
       <div className="row">

@@ -42,7 +42,7 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: CreatedToken) =
   const scopesError = fieldError("body.scopes");
   return (
     <form onSubmit={submit} noValidate className="mb-5" aria-labelledby="new-token-title">
-      <h2 id="new-token-title" className="h4 mb-3">
+      <h2 id="new-token-title" className="h4 mb-4">
         {t("newToken")}
       </h2>
       <FormErrors error={error} labels={{ "body.name": t("tokenName"), "body.scopes": t("scopes"), "body.expiresInDays": t("expiry") }} />
@@ -83,7 +83,7 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: CreatedToken) =
           options={expiries.map((e) => ({ value: e, label: t(`expiry_${e}`) }))}
         />
         <button type="submit" className="btn btn-primary">
-          {t("create")}
+          {busy ? t("loading") : t("create")}
         </button>
       </fieldset>
     </form>

@@ -43,13 +43,11 @@ export function SignInPage() {
         <PageTitle>{t("signInTitle")}</PageTitle>
         <p>{t("signInIntro")}</p>
         <SsoFailureNotice />
-        {rateLimited ? (
-          <div role="alert" tabIndex={-1} className="alert alert-danger mb-4">
-            {t("rateLimited")}
-          </div>
-        ) : (
-          <FormErrors error={error} labels={{ "body.email": t("email"), "body.password": t("password") }} />
-        )}
+        <FormErrors
+          error={error}
+          message={rateLimited ? t("rateLimited") : undefined}
+          labels={{ "body.email": t("email"), "body.password": t("password") }}
+        />
         <form onSubmit={submit} noValidate>
           <FormField
             label={t("email")}

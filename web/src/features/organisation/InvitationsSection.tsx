@@ -32,7 +32,7 @@ export function InvitationsSection({ orgId }: { orgId: string }) {
 
   return (
     <section aria-labelledby="invitations-title" className="mb-5">
-      <h2 id="invitations-title" className="h4 mb-3">
+      <h2 id="invitations-title" className="h4 mb-4">
         {t("invitationsTitle")}
       </h2>
       <InviteForm
@@ -45,7 +45,7 @@ export function InvitationsSection({ orgId }: { orgId: string }) {
       {notice && <Notice kind="success">{notice}</Notice>}
       <FormErrors error={revocation.error} />
       <FormErrors error={pending.error} />
-      <h3 className="h5 mb-3">{t("pendingTitle")}</h3>
+      <h3 className="h5 mb-4">{t("pendingTitle")}</h3>
       {pending.items === null ? (
         <Loading />
       ) : (
@@ -104,7 +104,7 @@ function InviteForm({ orgId, onInvited }: { orgId: string; onInvited: (invitatio
 
   return (
     <form onSubmit={submit} noValidate className="mb-4" aria-labelledby="invite-title">
-      <h3 id="invite-title" className="h5 mb-3">
+      <h3 id="invite-title" className="h5 mb-4">
         {t("inviteTitle")}
       </h3>
       <FormErrors error={error} labels={{ "body.email": t("email"), "body.role": t("role") }} />

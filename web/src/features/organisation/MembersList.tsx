@@ -18,6 +18,8 @@ export function MembersList({ orgId }: { orgId: string }) {
   const [searchText, setSearchText] = useState("");
   const [query, setQuery] = useState("");
   const [notice, setNotice] = useState<string>();
+  // the member whose role or membership is being changed: their controls wait for the answer
+  const [busyWith, setBusyWith] = useState<string | null>(null);
   const change = useFormErrors();
   const members = usePagedList(
     (cursor) =>
@@ -36,9 +38,11 @@ export function MembersList({ orgId }: { orgId: string }) {
 
   async function changeRole(member: Member, role: Role) {
     setNotice(undefined);
+    setBusyWith(member.userId);
     const updated = await change.run(() =>
       unwrap(api.PATCH("/api/orgs/{orgId}/members/{userId}", { params: { path: { orgId, userId: member.userId } }, body: { role } })),
     );
+    setBusyWith(null);
     if (!updated) return;
     members.setItems((list) => list?.map((m) => (m.userId === member.userId ? { ...m, role: updated.role } : m)) ?? null);
     setNotice(t("roleChanged", { name: member.name, role: t(`role.${updated.role}`) }));
@@ -57,7 +61,7 @@ export function MembersList({ orgId }: { orgId: string }) {
   if (isNotAllowed(members.error)) return <NotAllowedNotice />;
   return (
     <section aria-labelledby="members-title" className="mb-5">
-      <h2 id="members-title" className="h4 mb-3">
+      <h2 id="members-title" className="h4 mb-4">
         {t("navMembers")}
       </h2>
       <form role="search" onSubmit={search} className="d-flex flex-wrap gap-2 align-items-end mb-4">
@@ -94,6 +98,8 @@ export function MembersList({ orgId }: { orgId: string }) {
                       className="form-select form-select-sm"
                       aria-label={t("changeRoleOf", { name: m.name })}
                       value={m.role}
+                      disabled={busyWith === m.userId}
+                      aria-busy={busyWith === m.userId}
                       onChange={(e) => void changeRole(m, e.target.value as Role)}
                     >
                       {allRoles.map((r) => (

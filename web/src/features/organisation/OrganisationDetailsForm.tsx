@@ -45,7 +45,7 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Organi
   const labels = { "body.name": t("name"), "body.ipaCode": t("ipaCode"), "body.fiscalCode": t("fiscalCode") };
   return (
     <section aria-labelledby="org-details-title" className="mb-5">
-      <h2 id="org-details-title" className="h4 mb-3">
+      <h2 id="org-details-title" className="h4 mb-4">
         {t("detailsTitle")}
       </h2>
       {!editable && <Notice kind="info">{t("readOnly")}</Notice>}

@@ -35,7 +35,7 @@ export function RelationshipsSection({ organisation }: { organisation: Organisat
   const otherOf = (r: Relationship) => (r.fromOrg.id === orgId ? r.toOrg : r.fromOrg);
   return (
     <section aria-labelledby="org-relationships-title" className="mb-5">
-      <h2 id="org-relationships-title" className="h4 mb-3">
+      <h2 id="org-relationships-title" className="h4 mb-4">
         {t("relationshipsTitle")}
       </h2>
       <p>{t("relationshipsIntro")}</p>
@@ -104,7 +104,7 @@ function AddRelationshipForm({ orgId, onAdded }: { orgId: string; onAdded: () =>
 
   return (
     <form onSubmit={submit} noValidate className="mt-4" aria-labelledby="add-relationship-title">
-      <h3 id="add-relationship-title" className="h5 mb-3">
+      <h3 id="add-relationship-title" className="h5 mb-4">
         {t("addRelationship")}
       </h3>
       <FormErrors error={error} labels={{ "body.otherOrgId": t("otherOrgId"), "body.kind": t("relationshipKind") }} />
