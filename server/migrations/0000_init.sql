@@ -207,12 +207,58 @@ CREATE TABLE "users" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "assessment_answers" (
+	"assessment_id" uuid NOT NULL,
+	"requirement_id" text NOT NULL,
+	"status" text NOT NULL,
+	"reason" text,
+	"current_maturity" integer,
+	"target_maturity" integer,
+	"notes" text,
+	"answered_by" uuid,
+	"answered_at" timestamp (3) with time zone,
+	CONSTRAINT "assessment_answers_assessment_id_requirement_id_pk" PRIMARY KEY("assessment_id","requirement_id")
+);
+--> statement-breakpoint
+CREATE TABLE "assessment_assignees" (
+	"assessment_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"requirement_ids" text[],
+	CONSTRAINT "assessment_assignees_assessment_id_user_id_pk" PRIMARY KEY("assessment_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "assessments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"framework_id" text NOT NULL,
+	"level" text,
+	"scope_service" text,
+	"title" text NOT NULL,
+	"target_date" text,
+	"owner_id" uuid,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"approved_by" uuid,
+	"approved_by_name" text,
+	"approved_at" timestamp (3) with time zone,
+	"shared_upward" boolean DEFAULT false NOT NULL,
+	"previous_id" uuid,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_relationships" ADD CONSTRAINT "organisation_relationships_from_org_id_organisations_id_fk" FOREIGN KEY ("from_org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_relationships" ADD CONSTRAINT "organisation_relationships_to_org_id_organisations_id_fk" FOREIGN KEY ("to_org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_answers" ADD CONSTRAINT "assessment_answers_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_answers" ADD CONSTRAINT "assessment_answers_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_assignees" ADD CONSTRAINT "assessment_assignees_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_assignees" ADD CONSTRAINT "assessment_assignees_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_org" ON "api_tokens" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "login_failures_email" ON "login_failures" USING btree ("email","at");--> statement-breakpoint
 CREATE INDEX "login_failures_ip" ON "login_failures" USING btree ("ip","at");--> statement-breakpoint
@@ -232,4 +278,5 @@ CREATE INDEX "memberships_org" ON "memberships" USING btree ("org_id","created_a
 CREATE UNIQUE INDEX "organisation_relationships_unique" ON "organisation_relationships" USING btree ("kind","from_org_id","to_org_id");--> statement-breakpoint
 CREATE INDEX "organisation_relationships_to" ON "organisation_relationships" USING btree ("to_org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_ipa_code_key" ON "organisations" USING btree ("ipa_code");--> statement-breakpoint
-CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");
+CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "assessments_org_idx" ON "assessments" USING btree ("org_id","created_at");

@@ -3,6 +3,7 @@ import type { AppContext } from "../platform/context.ts";
 import { identityModule } from "./identity/index.ts";
 import { administrationModule } from "./administration/index.ts";
 import { filesModule } from "./files/index.ts";
+import { assessmentsModule } from "./assessments/index.ts";
 
 /** A capability of the product: its routes, and the jobs and events it handles. */
 export interface CittadellaModule {
@@ -12,4 +13,4 @@ export interface CittadellaModule {
 }
 
 // Later modules (assessments, risks, intel, academy) are added here.
-export const modules: CittadellaModule[] = [identityModule, administrationModule, filesModule];
+export const modules: CittadellaModule[] = [identityModule, administrationModule, filesModule, assessmentsModule];

@@ -12,6 +12,8 @@ import { buildTenants, type Tenants } from "./tenant-fixtures.ts";
 /** Routes on A that A's provider and coordinator may read, with why. */
 const grantedReads: Record<string, string> = {
   "GET /api/orgs/{orgId}": "organisationPolicy: a related organisation may read the organisation record",
+  "GET /api/orgs/{orgId}/assessments":
+    "assessmentShelfPolicy: a provider's user lists the assessments assigned to them, a coordinator the approved ones shared upward (none here)",
 };
 
 let t: TestApp;

@@ -12,6 +12,7 @@ import {
   relate,
 } from "../helpers/factories.ts";
 import { mailMessages } from "../../server/platform/mail/mail.tables.ts";
+import { assessmentAnswers, assessmentAssignees, assessments } from "../../server/modules/assessments/assessments.tables.ts";
 
 /**
  * Organisation A with one record of every kind, its IT provider P and its coordinator C, and the
@@ -41,6 +42,13 @@ export async function buildTenants(t: TestApp) {
     .values({ orgId: orgA.id, to: adminA.email, subject: `Avviso per Alfa ${tag}`, text: "Testo riservato", template: "test", status: "kept" })
     .returning();
 
+  const [assessment] = await db
+    .insert(assessments)
+    .values({ orgId: orgA.id, frameworkId: "acn-nis2", level: "importanti", title: `Valutazione riservata Alfa ${tag}`, ownerId: adminA.id })
+    .returning();
+  await db.insert(assessmentAssignees).values({ assessmentId: assessment!.id, userId: employeeA.id });
+  await db.insert(assessmentAnswers).values({ assessmentId: assessment!.id, requirementId: "GV.OC-01", status: "partial", notes: `Nota riservata Alfa ${tag}`, answeredBy: adminA.id });
+
   const b = await orgWithUser(t.app, db, "admin", { name: `Comune di Beta ${tag}` });
 
   /** path parameter name -> the record of A it names; a route with any other parameter fails the walk */
@@ -56,9 +64,10 @@ export async function buildTenants(t: TestApp) {
     fileId: file.id,
     messageId: mail!.id,
     mailId: mail!.id,
+    assessmentId: assessment!.id,
   };
 
-  const ownIds = [orgA.id, adminA.id, employeeA.id, invitation.id, apiToken.row.id, sso.id, file.id, mail!.id];
+  const ownIds = [orgA.id, adminA.id, employeeA.id, invitation.id, apiToken.row.id, sso.id, file.id, mail!.id, assessment!.id];
   const relatedIds = [provider.id, coordinator.id, providerAdmin.id, coordinatorAdmin.id, providerRelationship.id, coordinatorRelationship.id];
   /** strings that must never appear in a reply to B */
   const secrets = [
@@ -83,6 +92,8 @@ export async function buildTenants(t: TestApp) {
     file.originalName,
     `Documento riservato Alfa ${tag}`,
     mail!.subject,
+    assessment!.title,
+    `Nota riservata Alfa ${tag}`,
   ];
   return {
     orgA,

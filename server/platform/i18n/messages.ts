@@ -115,6 +115,33 @@ const messages = {
   invalid_email_domain: { it: "dominio email non valido", en: "invalid email domain" },
   domain_taken: { it: "dominio già servito da un'altra organizzazione", en: "domain already served by another organisation" },
   invalid_return_to: { it: "deve essere un percorso di questo sito", en: "must be a path on this site" },
+  // assessments
+  assessment_locked: {
+    it: "La valutazione è approvata e bloccata: per modificarla avvia un nuovo ciclo.",
+    en: "The assessment is approved and locked: start a new cycle to change it.",
+  },
+  assessment_wrong_status: {
+    it: "Operazione non possibile nello stato attuale della valutazione.",
+    en: "Not possible in the assessment's current state.",
+  },
+  framework_unknown: { it: "framework sconosciuto: {framework}", en: "unknown framework: {framework}" },
+  framework_level_unknown: { it: "livello non previsto dal framework; ammessi: {values}", en: "level not defined by the framework; allowed: {values}" },
+  requirement_unknown: { it: "requisito sconosciuto per questa valutazione: {id}", en: "requirement not part of this assessment: {id}" },
+  requirement_repeated: { it: "requisito ripetuto nella richiesta: {id}", en: "requirement repeated in the request: {id}" },
+  requirement_not_assigned: { it: "requisito non assegnato a te: {id}", en: "requirement not assigned to you: {id}" },
+  not_applicable_reason_required: {
+    it: "indica perché il requisito non è applicabile",
+    en: "say why the requirement does not apply",
+  },
+  maturity_off_scale: { it: "fuori dalla scala di maturità; ammessi: {values}", en: "off the maturity scale; allowed: {values}" },
+  assignee_not_allowed: {
+    it: "non è membro dell'organizzazione né del suo fornitore IT",
+    en: "is not a member of the organisation or of its IT provider",
+  },
+  provider_assignee_requirements_required: {
+    it: "per un utente del fornitore IT elenca i requisiti assegnati",
+    en: "list the requirements assigned to an IT provider's user",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
