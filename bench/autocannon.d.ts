@@ -22,6 +22,8 @@ declare module "autocannon" {
     duration?: number;
     headers?: Record<string, string>;
     pipelining?: number;
+    /** seconds before a request counts as timed out */
+    timeout?: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

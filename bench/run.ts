@@ -80,7 +80,7 @@ const pick = (runs: LoadFigures[]): LoadFigures => ({
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),
   non2xx: 0,
-  errors: 0,
+  errors: runs.reduce((sum, r) => sum + r.errors, 0),
 });
 
 async function measureBackend(backend: string, prepared: Prepared): Promise<BackendFigures> {
@@ -150,13 +150,13 @@ async function main() {
   }
 
   const lines = [
-    `| backend | endpoint | req/s | p50 ms | p99 ms | list / health |`,
-    `| --- | --- | ---: | ---: | ---: | ---: |`,
+    `| backend | endpoint | req/s | p50 ms | p99 ms | timeouts | list / health |`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: |`,
   ];
   for (const r of results) {
     const ratio = r.members.requestsPerSecond / r.health.requestsPerSecond;
-    lines.push(`| ${r.backend} | GET /api/health | ${fmt(r.health.requestsPerSecond)} | ${fmt(r.health.p50)} | ${fmt(r.health.p99)} | |`);
-    lines.push(`| ${r.backend} | GET /api/orgs/:orgId/members (50 of ${MEMBERS}) | ${fmt(r.members.requestsPerSecond)} | ${fmt(r.members.p50)} | ${fmt(r.members.p99)} | ${fmt(ratio * 100)}% |`);
+    lines.push(`| ${r.backend} | GET /api/health | ${fmt(r.health.requestsPerSecond)} | ${fmt(r.health.p50)} | ${fmt(r.health.p99)} | ${r.health.errors} | |`);
+    lines.push(`| ${r.backend} | GET /api/orgs/:orgId/members (50 of ${MEMBERS}) | ${fmt(r.members.requestsPerSecond)} | ${fmt(r.members.p50)} | ${fmt(r.members.p99)} | ${r.members.errors} | ${fmt(ratio * 100)}% |`);
   }
   lines.push("", `| backend | RSS idle MiB | peak RSS under load MiB |`, `| --- | ---: | ---: |`);
   for (const r of results) lines.push(`| ${r.backend} | ${fmt(r.idleMiB)} | ${fmt(r.peakMiB)} |`);

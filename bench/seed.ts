@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "../server/db/client.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
 import { memberships, organisations, users } from "../server/modules/identity/identity.tables.ts";
@@ -20,5 +21,7 @@ export async function seedOrganisation(db: Db, count: number) {
     const rows = await db.insert(users).values(people.slice(i, i + 500)).returning({ id: users.id });
     await db.insert(memberships).values(rows.map((r, j) => ({ userId: r.id, orgId: org!.id, role: i + j === 0 ? "admin" : "employee" })));
   }
+  // statistics as a database in use has them (autovacuum on PostgreSQL, housekeeping on PGlite)
+  await db.execute(sql`analyze`);
   return { orgId: org!.id, adminEmail };
 }
