@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { appendAudit } from "../platform/audit/audit.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import type { Role } from "../platform/authz/actor.ts";
+import { seedDemoAssessments } from "./assessments.ts";
 import { memberships, organisationRelationships, organisations, users } from "../modules/identity/identity.tables.ts";
 
 /** Demo accounts, listed in the README too. */
@@ -43,10 +44,19 @@ export async function seedDemo(db: Db, password?: string): Promise<{ password: s
       { kind: "provider_of", fromOrgId: sia.id, toOrgId: comune.id },
       { kind: "coordinator_of", fromOrgId: regione.id, toOrgId: comune.id },
     ]);
+    const userIds = new Map<string, string>();
     for (const account of demoAccounts) {
       const [user] = await tx.insert(users).values({ email: account.email, name: account.name, passwordHash }).returning();
       await tx.insert(memberships).values({ userId: user!.id, orgId: orgIds[account.org], role: account.role });
+      userIds.set(account.email, user!.id);
     }
+    await seedDemoAssessments(tx, {
+      comuneId: comune.id,
+      ownerId: userIds.get("sicurezza@comune.demo")!,
+      approverId: userIds.get("admin@comune.demo")!,
+      approverName: "Anna Amministratrice",
+      providerUserId: userIds.get("tecnico@sia.demo")!,
+    });
     await appendAudit(tx, { actor: null, actorLabel: "demo" }, { orgId: comune.id, action: "demo.seed", entityType: "organisation", entityId: comune.id });
   });
   return { password: demoPassword, generated };

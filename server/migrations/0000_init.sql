@@ -207,6 +207,16 @@ CREATE TABLE "users" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "assessment_answer_comments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"assessment_id" uuid NOT NULL,
+	"requirement_id" text NOT NULL,
+	"author_id" uuid,
+	"author_name" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "assessment_answers" (
 	"assessment_id" uuid NOT NULL,
 	"requirement_id" text NOT NULL,
@@ -215,6 +225,7 @@ CREATE TABLE "assessment_answers" (
 	"current_maturity" integer,
 	"target_maturity" integer,
 	"notes" text,
+	"derived" boolean DEFAULT false NOT NULL,
 	"answered_by" uuid,
 	"answered_at" timestamp (3) with time zone,
 	CONSTRAINT "assessment_answers_assessment_id_requirement_id_pk" PRIMARY KEY("assessment_id","requirement_id")
@@ -225,6 +236,18 @@ CREATE TABLE "assessment_assignees" (
 	"user_id" uuid NOT NULL,
 	"requirement_ids" text[],
 	CONSTRAINT "assessment_assignees_assessment_id_user_id_pk" PRIMARY KEY("assessment_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "assessment_evidence" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"assessment_id" uuid NOT NULL,
+	"requirement_id" text NOT NULL,
+	"title" text NOT NULL,
+	"url" text,
+	"file_id" uuid,
+	"expires_on" text,
+	"added_by" uuid,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "assessments" (
@@ -252,10 +275,15 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREI
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_relationships" ADD CONSTRAINT "organisation_relationships_from_org_id_organisations_id_fk" FOREIGN KEY ("from_org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_relationships" ADD CONSTRAINT "organisation_relationships_to_org_id_organisations_id_fk" FOREIGN KEY ("to_org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_answer_comments" ADD CONSTRAINT "assessment_answer_comments_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_answer_comments" ADD CONSTRAINT "assessment_answer_comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_answers" ADD CONSTRAINT "assessment_answers_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_answers" ADD CONSTRAINT "assessment_answers_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_assignees" ADD CONSTRAINT "assessment_assignees_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_assignees" ADD CONSTRAINT "assessment_assignees_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_evidence" ADD CONSTRAINT "assessment_evidence_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_evidence" ADD CONSTRAINT "assessment_evidence_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_evidence" ADD CONSTRAINT "assessment_evidence_added_by_users_id_fk" FOREIGN KEY ("added_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -279,4 +307,6 @@ CREATE UNIQUE INDEX "organisation_relationships_unique" ON "organisation_relatio
 CREATE INDEX "organisation_relationships_to" ON "organisation_relationships" USING btree ("to_org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_ipa_code_key" ON "organisations" USING btree ("ipa_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "assessment_answer_comments_idx" ON "assessment_answer_comments" USING btree ("assessment_id","requirement_id","created_at");--> statement-breakpoint
+CREATE INDEX "assessment_evidence_idx" ON "assessment_evidence" USING btree ("assessment_id","requirement_id");--> statement-breakpoint
 CREATE INDEX "assessments_org_idx" ON "assessments" USING btree ("org_id","created_at");

@@ -12,7 +12,7 @@ import {
   relate,
 } from "../helpers/factories.ts";
 import { mailMessages } from "../../server/platform/mail/mail.tables.ts";
-import { assessmentAnswers, assessmentAssignees, assessments } from "../../server/modules/assessments/assessments.tables.ts";
+import { assessmentAnswers, assessmentAssignees, assessmentEvidence, assessments } from "../../server/modules/assessments/assessments.tables.ts";
 
 /**
  * Organisation A with one record of every kind, its IT provider P and its coordinator C, and the
@@ -48,6 +48,10 @@ export async function buildTenants(t: TestApp) {
     .returning();
   await db.insert(assessmentAssignees).values({ assessmentId: assessment!.id, userId: employeeA.id });
   await db.insert(assessmentAnswers).values({ assessmentId: assessment!.id, requirementId: "GV.OC-01", status: "partial", notes: `Nota riservata Alfa ${tag}`, answeredBy: adminA.id });
+  const [evidence] = await db
+    .insert(assessmentEvidence)
+    .values({ assessmentId: assessment!.id, requirementId: "GV.OC-01", title: `Prova riservata Alfa ${tag}`, fileId: file.id, addedBy: adminA.id })
+    .returning();
 
   const b = await orgWithUser(t.app, db, "admin", { name: `Comune di Beta ${tag}` });
 
@@ -65,9 +69,10 @@ export async function buildTenants(t: TestApp) {
     messageId: mail!.id,
     mailId: mail!.id,
     assessmentId: assessment!.id,
+    evidenceId: evidence!.id,
   };
 
-  const ownIds = [orgA.id, adminA.id, employeeA.id, invitation.id, apiToken.row.id, sso.id, file.id, mail!.id, assessment!.id];
+  const ownIds = [orgA.id, adminA.id, employeeA.id, invitation.id, apiToken.row.id, sso.id, file.id, mail!.id, assessment!.id, evidence!.id];
   const relatedIds = [provider.id, coordinator.id, providerAdmin.id, coordinatorAdmin.id, providerRelationship.id, coordinatorRelationship.id];
   /** strings that must never appear in a reply to B */
   const secrets = [
@@ -94,6 +99,7 @@ export async function buildTenants(t: TestApp) {
     mail!.subject,
     assessment!.title,
     `Nota riservata Alfa ${tag}`,
+    `Prova riservata Alfa ${tag}`,
   ];
   return {
     orgA,

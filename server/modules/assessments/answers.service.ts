@@ -63,6 +63,8 @@ export async function saveAnswers(db: Db, registry: CatalogRegistry, actor: Acto
       currentMaturity: row.currentMaturity ?? null,
       targetMaturity: row.targetMaturity ?? null,
       notes: row.notes ?? null,
+      // saved by a person: no longer derived from a mapping
+      derived: false,
       answeredBy: actor.userId,
       answeredAt: now,
     }));
@@ -77,6 +79,7 @@ export async function saveAnswers(db: Db, registry: CatalogRegistry, actor: Acto
           currentMaturity: sql`excluded.current_maturity`,
           targetMaturity: sql`excluded.target_maturity`,
           notes: sql`excluded.notes`,
+          derived: sql`excluded.derived`,
           answeredBy: sql`excluded.answered_by`,
           answeredAt: sql`excluded.answered_at`,
         },

@@ -35,6 +35,7 @@ export function presentAnswer(row: AnswerRow) {
     currentMaturity: row.currentMaturity,
     targetMaturity: row.targetMaturity,
     notes: row.notes,
+    derived: row.derived,
     answeredBy: row.answeredBy,
     answeredAt: row.answeredAt?.toISOString() ?? null,
   };

@@ -65,6 +65,8 @@ export const AnswerSchema = z
     currentMaturity: z.number().int().nullable(),
     targetMaturity: z.number().int().nullable(),
     notes: z.string().nullable(),
+    /** pre-filled from a mapped framework, not yet confirmed by a person (saving it confirms) */
+    derived: z.boolean(),
     answeredBy: z.uuid().nullable(),
     answeredAt: z.iso.datetime().nullable(),
   })

@@ -1,6 +1,7 @@
 import { boolean, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampTz } from "../../db/columns.ts";
 import { organisations, users } from "../identity/identity.tables.ts";
+import { storedFiles } from "../../platform/storage/storage.tables.ts";
 
 // status: draft -> in_review -> approved. An approved assessment is locked: nothing changes it,
 // a new cycle copies it into a new draft (previousId) so year-on-year trends can be drawn.
@@ -62,8 +63,51 @@ export const assessmentAnswers = pgTable(
     currentMaturity: integer(),
     targetMaturity: integer(),
     notes: text(),
+    /** pre-filled from a mapped framework (prefill.service.ts); a person saving it confirms it */
+    derived: boolean().notNull().default(false),
     answeredBy: uuid().references(() => users.id, { onDelete: "set null" }),
     answeredAt: timestampTz(),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.requirementId] })],
+);
+
+// A conversation on one answer between the entity and its provider; visible to whoever sees the
+// assessment, never edited (the audit log keeps the trail).
+export const assessmentAnswerComments = pgTable(
+  "assessment_answer_comments",
+  {
+    id: id(),
+    assessmentId: uuid()
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    requirementId: text().notNull(),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** kept so the thread still reads right if the account goes */
+    authorName: text().notNull(),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assessment_answer_comments_idx").on(t.assessmentId, t.requirementId, t.createdAt)],
+);
+
+// Evidence for one answer: a link or a file the organisation uploaded (files module), valid until
+// expiresOn. Expired evidence stays listed, flagged, so the gap shows; locked with the assessment.
+export const assessmentEvidence = pgTable(
+  "assessment_evidence",
+  {
+    id: id(),
+    assessmentId: uuid()
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    requirementId: text().notNull(),
+    title: text().notNull(),
+    /** one of url and fileId; both null once the file was deleted in the files module (title stays) */
+    url: text(),
+    fileId: uuid().references(() => storedFiles.id, { onDelete: "set null" }),
+    /** a calendar date, YYYY-MM-DD; null: does not expire */
+    expiresOn: text(),
+    addedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assessment_evidence_idx").on(t.assessmentId, t.requirementId)],
 );

@@ -1,8 +1,16 @@
 import type { CittadellaModule } from "../index.ts";
 import { assessmentsRoutes } from "./assessments.routes.ts";
+import { collaborationRoutes } from "./collaboration.routes.ts";
+import { answersTransferRoutes } from "./answers-transfer.routes.ts";
+import { evidenceRoutes } from "./evidence.routes.ts";
 
 /** Posture assessments against the shipped frameworks: answers, workflow, scores and gaps. */
 export const assessmentsModule: CittadellaModule = {
   name: "assessments",
-  routes: assessmentsRoutes,
+  async routes(app, opts) {
+    await app.register(assessmentsRoutes, opts);
+    await app.register(collaborationRoutes, opts);
+    await app.register(answersTransferRoutes, opts);
+    await app.register(evidenceRoutes, opts);
+  },
 };

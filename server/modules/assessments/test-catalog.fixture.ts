@@ -35,3 +35,37 @@ const result = validateCatalog({
 });
 if (!result.ok) throw new Error(`test catalog invalid: ${JSON.stringify(result.issues)}`);
 export const testCatalog: Catalog = result.value;
+
+// A small measures framework mapped onto prova-csf, as the ACN measures map onto CSF 2.0: two
+// measures map to GV.OC-01 (the weaker answer wins), one maps to nothing in force at "base".
+const measure = (id: string, targets: string[]) => ({
+  id,
+  kind: "measure",
+  title: { it: `Misura ${id}` },
+  mappings: targets.map((requirementId) => ({ framework: "prova-csf", requirementId })),
+});
+const mapped = validateCatalog({
+  formatVersion: 1,
+  id: "prova-misure",
+  version: "1.0",
+  title: { it: "Misure di prova" },
+  publisher: "Cittadella",
+  maturityScale: [1, 2, 3, 4].map((value) => ({ value, title: { it: `Livello ${value}` } })),
+  requirements: [
+    {
+      id: "M",
+      kind: "function",
+      title: { it: "Misure" },
+      children: [
+        {
+          id: "M.1",
+          kind: "category",
+          title: { it: "Gruppo" },
+          children: [measure("M-01", ["GV.OC-01"]), measure("M-02", ["GV.OC-01", "PR.AA-01"]), measure("M-03", ["GV.RM-01"]), measure("M-04", ["PR.AA-02"])],
+        },
+      ],
+    },
+  ],
+});
+if (!mapped.ok) throw new Error(`mapped test catalog invalid: ${JSON.stringify(mapped.issues)}`);
+export const mappedTestCatalog: Catalog = mapped.value;
