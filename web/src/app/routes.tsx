@@ -15,6 +15,9 @@ import { SsoProvidersPage } from "../features/sso/SsoProvidersPage.tsx";
 import { AuditLogPage } from "../features/administration/AuditLogPage.tsx";
 import { MailOutboxPage } from "../features/administration/MailOutboxPage.tsx";
 import { ApiTokensPage } from "../features/administration/ApiTokensPage.tsx";
+import { AssessmentsPage } from "../features/assessments/AssessmentsPage.tsx";
+import { AssessmentPage } from "../features/assessments/AssessmentPage.tsx";
+import { ResultsPage } from "../features/assessments/ResultsPage.tsx";
 import { InvitationAlias, PasswordResetAlias } from "../features/auth/LinkAliases.tsx";
 
 export interface AppRoute {
@@ -44,6 +47,9 @@ export const paths = {
   ssoProviders: "/organizzazione/sso",
   audit: "/amministrazione/registro",
   mail: "/amministrazione/posta",
+  assessments: "/valutazioni",
+  assessment: "/valutazioni/:id",
+  assessmentResults: "/valutazioni/:id/risultati",
 } as const;
 
 export const routes: AppRoute[] = [
@@ -53,6 +59,10 @@ export const routes: AppRoute[] = [
   { path: paths.passwordResetRequest, element: <PasswordResetRequestPage />, access: "public" },
   { path: paths.passwordResetConfirm, element: <PasswordResetConfirmPage />, access: "public" },
   { path: paths.invitation, element: <InvitationPage />, access: "public" },
+  // every member may list assessments (the server filters what providers and coordinators see)
+  { path: paths.assessments, element: <AssessmentsPage />, nav: { section: "main", labelKey: "assessments" } },
+  { path: paths.assessment, element: <AssessmentPage /> },
+  { path: paths.assessmentResults, element: <ResultsPage /> },
   { path: paths.profile, element: <ProfilePage />, nav: { section: "account", labelKey: "profile" } },
   { path: paths.mfaEnrol, element: <MfaEnrolPage /> },
   // roles mirror the server's policies (identity, administration); the server still decides every call

@@ -1,0 +1,88 @@
+import { Link, useParams } from "react-router-dom";
+import { api, unwrap } from "../../api/client.ts";
+import type { Schemas } from "../../api/types.ts";
+import { useLocale, useT } from "../../i18n/index.ts";
+import { DataTable, PageTitle, useAsync } from "../../ui/index.ts";
+import { NoOrganisation, PageData, useCurrentOrgId } from "../organisation/page-access.tsx";
+import { textOf } from "./catalogs.ts";
+import { messages } from "./messages.ts";
+import { formatPercent, ScoreChart } from "./ScoreChart.tsx";
+
+type Score = Schemas["AssessmentGroupScore"];
+type Results = Schemas["AssessmentResults"];
+type Gap = Results["gaps"][number];
+
+/** /valutazioni/:id/risultati: scores by function and category, a chart and the gap list. */
+export function ResultsPage() {
+  const t = useT(messages);
+  const orgId = useCurrentOrgId();
+  const { id = "" } = useParams();
+  if (!orgId) {
+    return (
+      <>
+        <PageTitle>{t("resultsTitle", { title: "" })}</PageTitle>
+        <NoOrganisation />
+      </>
+    );
+  }
+  return <Results key={`${orgId}/${id}`} orgId={orgId} assessmentId={id} />;
+}
+
+function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string }) {
+  const t = useT(messages);
+  const { locale } = useLocale();
+  const path = { orgId, assessmentId };
+  const state = useAsync(
+    async () => ({
+      assessment: await unwrap(api.GET("/api/orgs/{orgId}/assessments/{assessmentId}", { params: { path } })),
+      results: await unwrap(api.GET("/api/orgs/{orgId}/assessments/{assessmentId}/results", { params: { path } })),
+    }),
+    [orgId, assessmentId],
+  );
+  const percent = (v: number | null) => (v === null ? t("notAvailable") : formatPercent(v, locale));
+  const number = (v: number | null) => (v === null ? t("notAvailable") : v.toLocaleString(locale, { maximumFractionDigits: 2 }));
+  const scoreColumns = [
+    { header: t("colGroup"), rowHeader: true, cell: (s: Score) => `${s.id} ${textOf(s.title, locale)}` },
+    { header: t("colRequirements"), cell: (s: Score) => s.requirements },
+    { header: t("colAnswered"), cell: (s: Score) => s.answered },
+    { header: t("colNotApplicable"), cell: (s: Score) => s.notApplicable },
+    { header: t("colCompliance"), cell: (s: Score) => percent(s.compliancePercent) },
+    { header: t("colCurrent"), cell: (s: Score) => number(s.averageCurrentMaturity) },
+    { header: t("colTarget"), cell: (s: Score) => number(s.averageTargetMaturity) },
+  ];
+  return (
+    <>
+      {!state.data && <PageTitle>{t("resultsTitle", { title: "" })}</PageTitle>}
+      <PageData state={state}>
+        {({ assessment, results }) => (
+          <>
+            <PageTitle>{t("resultsTitle", { title: assessment.title })}</PageTitle>
+            <p>
+              <Link to={`/valutazioni/${assessment.id}`}>{t("backToAssessment")}</Link>
+            </p>
+            <p className="lead">{t("overall", { percent: percent(results.overall.compliancePercent) })}</p>
+            <p>{t("formula")}</p>
+            <ScoreChart scores={results.functions} />
+            <DataTable<Score> caption={t("byFunction")} rows={results.functions} rowKey={(s) => s.id} columns={scoreColumns} />
+            <DataTable<Score> caption={t("byCategory")} rows={results.categories} rowKey={(s) => s.id} columns={scoreColumns} />
+            <h2 className="h4">{t("gapsTitle")}</h2>
+            <DataTable<Gap>
+              caption={t("gapsCaption")}
+              rows={results.gaps}
+              rowKey={(g) => g.requirementId}
+              empty={t("gapsEmpty")}
+              columns={[
+                { header: t("colRequirement"), rowHeader: true, cell: (g) => g.requirementId },
+                { header: t("colFunction"), cell: (g) => g.functionId },
+                { header: t("currentMaturity"), cell: (g) => g.currentMaturity },
+                { header: t("targetMaturity"), cell: (g) => g.targetMaturity },
+                { header: t("colImportance"), cell: (g) => number(g.importance) },
+                { header: t("colDistance"), cell: (g) => number(g.weightedDistance) },
+              ]}
+            />
+          </>
+        )}
+      </PageData>
+    </>
+  );
+}
