@@ -23,6 +23,8 @@ const aboutTheCaller: Record<string, { reason: string; refuses?: boolean; contac
     // A's provider points at a closed local port, so the server answers that it cannot reach it
     contactsIdp: true,
   },
+  "GET /api/frameworks": { reason: "reference catalogs (NIST CSF, ACN, AgID), the same for every organisation" },
+  "GET /api/frameworks/{frameworkId}": { reason: "one reference catalog, the same for every organisation" },
   "GET /api/invitations/{token}": { reason: "looked up by the secret mailed to the invitee; the walk passes A's invitation id, not its secret", refuses: true },
 };
 /** Prefixes of routes that act on the caller's own account or on signing in. */

@@ -70,6 +70,8 @@ export async function buildTenants(t: TestApp) {
     mailId: mail!.id,
     assessmentId: assessment!.id,
     evidenceId: evidence!.id,
+    // shared reference data, not A's: its route is exempt in cross-tenant.test.ts
+    frameworkId: "acn-nis2-misure-base",
   };
 
   const ownIds = [orgA.id, adminA.id, employeeA.id, invitation.id, apiToken.row.id, sso.id, file.id, mail!.id, assessment!.id, evidence!.id];

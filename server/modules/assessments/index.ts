@@ -3,6 +3,8 @@ import { assessmentsRoutes } from "./assessments.routes.ts";
 import { collaborationRoutes } from "./collaboration.routes.ts";
 import { answersTransferRoutes } from "./answers-transfer.routes.ts";
 import { evidenceRoutes } from "./evidence.routes.ts";
+import { reportRoutes } from "./report/report.routes.ts";
+import { frameworksRoutes } from "./frameworks.routes.ts";
 
 /** Posture assessments against the shipped frameworks: answers, workflow, scores and gaps. */
 export const assessmentsModule: CittadellaModule = {
@@ -12,5 +14,7 @@ export const assessmentsModule: CittadellaModule = {
     await app.register(collaborationRoutes, opts);
     await app.register(answersTransferRoutes, opts);
     await app.register(evidenceRoutes, opts);
+    await app.register(reportRoutes, opts);
+    await app.register(frameworksRoutes, opts);
   },
 };

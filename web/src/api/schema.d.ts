@@ -815,6 +815,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Frameworks available for assessments, with levels, maturity scale and counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FrameworkSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks/{frameworkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One framework with its whole tree of requirements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    frameworkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Framework"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3663,6 +3793,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/assessments/{assessmentId}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment report as PDF: summary, chart and findings by function, gaps, evidence, sign-off (Italian unless lang=en) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "it" | "en";
+                };
+                header?: never;
+                path: {
+                    orgId: string;
+                    assessmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the PDF file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorReply"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/assessments/{assessmentId}/results": {
         parameters: {
             query?: never;
@@ -6138,6 +6354,106 @@ export interface components {
             items: components["schemas"]["StoredFileInput"][];
             nextCursor: string | null;
         };
+        Framework: {
+            description?: components["schemas"]["LocalizedText"];
+            id: string;
+            levels?: {
+                id: string;
+                title: components["schemas"]["LocalizedText"];
+            }[];
+            maturityScale: {
+                description?: components["schemas"]["LocalizedText"];
+                title: components["schemas"]["LocalizedText"];
+                value: number;
+            }[];
+            publisher: string;
+            requirements: components["schemas"]["FrameworkRequirement"][];
+            title: components["schemas"]["LocalizedText"];
+            version: string;
+        };
+        FrameworkInput: {
+            description?: components["schemas"]["LocalizedTextInput"];
+            id: string;
+            levels?: {
+                id: string;
+                title: components["schemas"]["LocalizedTextInput"];
+            }[];
+            maturityScale: {
+                description?: components["schemas"]["LocalizedTextInput"];
+                title: components["schemas"]["LocalizedTextInput"];
+                value: number;
+            }[];
+            publisher: string;
+            requirements: components["schemas"]["FrameworkRequirementInput"][];
+            title: components["schemas"]["LocalizedTextInput"];
+            version: string;
+        };
+        FrameworkRequirement: {
+            children?: components["schemas"]["FrameworkRequirement"][];
+            guidance?: components["schemas"]["LocalizedText"];
+            id: string;
+            kind: string;
+            levels?: string[];
+            mappings?: {
+                framework: string;
+                requirementId: string;
+            }[];
+            title: components["schemas"]["LocalizedText"];
+        };
+        FrameworkRequirementInput: {
+            children?: components["schemas"]["FrameworkRequirementInput"][];
+            guidance?: components["schemas"]["LocalizedTextInput"];
+            id: string;
+            kind: string;
+            levels?: string[];
+            mappings?: {
+                framework: string;
+                requirementId: string;
+            }[];
+            title: components["schemas"]["LocalizedTextInput"];
+        };
+        FrameworkSummary: {
+            description?: components["schemas"]["LocalizedText"];
+            id: string;
+            levels?: {
+                id: string;
+                title: components["schemas"]["LocalizedText"];
+            }[];
+            maturityScale: {
+                description?: components["schemas"]["LocalizedText"];
+                title: components["schemas"]["LocalizedText"];
+                value: number;
+            }[];
+            publisher: string;
+            requirementCounts: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            title: components["schemas"]["LocalizedText"];
+            version: string;
+        };
+        FrameworkSummaryInput: {
+            description?: components["schemas"]["LocalizedTextInput"];
+            id: string;
+            levels?: {
+                id: string;
+                title: components["schemas"]["LocalizedTextInput"];
+            }[];
+            maturityScale: {
+                description?: components["schemas"]["LocalizedTextInput"];
+                title: components["schemas"]["LocalizedTextInput"];
+                value: number;
+            }[];
+            publisher: string;
+            requirementCounts: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            title: components["schemas"]["LocalizedTextInput"];
+            version: string;
+        };
         Invitation: {
             actions: string[];
             /** Format: date-time */
@@ -6195,6 +6511,14 @@ export interface components {
         InvitationsPageInput: {
             items: components["schemas"]["InvitationInput"][];
             nextCursor: string | null;
+        };
+        LocalizedText: {
+            en?: string;
+            it?: string;
+        };
+        LocalizedTextInput: {
+            en?: string;
+            it?: string;
         };
         MailMessage: {
             /** Format: date-time */

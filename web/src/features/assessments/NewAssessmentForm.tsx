@@ -3,11 +3,11 @@ import { useNavigate } from "react-router-dom";
 import { api, unwrap } from "../../api/client.ts";
 import { useLocale, useT } from "../../i18n/index.ts";
 import { FormErrors, FormField, useFormErrors } from "../../ui/index.ts";
-import { type Catalog, textOf } from "./catalogs.ts";
+import { type FrameworkSummary, textOf } from "./catalogs.ts";
 import { messages } from "./messages.ts";
 
 /** "Nuova valutazione": framework, level, title, scope and target date; opens the new draft. */
-export function NewAssessmentForm({ orgId, catalogs }: { orgId: string; catalogs: Catalog[] }) {
+export function NewAssessmentForm({ orgId, catalogs }: { orgId: string; catalogs: FrameworkSummary[] }) {
   const t = useT(messages);
   const { locale } = useLocale();
   const navigate = useNavigate();

@@ -1,28 +1,14 @@
-// The shipped framework catalogs (catalogs/ at the repository root), loaded on demand: the server
-// has no route listing a framework's requirements yet, and these files are what it scores against.
-// Each file is its own chunk, fetched only when a page needs that framework.
+import { api, ApiError, unwrap } from "../../api/client.ts";
+import type { Schemas } from "../../api/types.ts";
 
-export interface LocalizedText {
-  it?: string;
-  en?: string;
-}
+// The frameworks an assessment answers against, read from the server (GET /api/frameworks), so a
+// catalog the server loads is what the pages render and what the server scores.
 
-export interface RequirementNode {
-  id: string;
-  kind: string;
-  title: LocalizedText;
-  guidance?: LocalizedText;
-  levels?: string[];
-  children?: RequirementNode[];
-}
-
-export interface Catalog {
-  id: string;
-  title: LocalizedText;
-  levels?: { id: string; title: LocalizedText }[];
-  maturityScale: { value: number; title: LocalizedText }[];
-  requirements: RequirementNode[];
-}
+export type LocalizedText = Schemas["LocalizedText"];
+export type RequirementNode = Schemas["FrameworkRequirement"];
+/** a framework without its tree: title, levels, maturity scale, counts */
+export type FrameworkSummary = Schemas["FrameworkSummary"];
+export type Catalog = Schemas["Framework"];
 
 /** A requirement an assessment answers, with the function and category it sits under. */
 export interface Requirement {
@@ -33,15 +19,17 @@ export interface Requirement {
   categoryNode: RequirementNode | null;
 }
 
-const files = import.meta.glob<{ default: Catalog }>("../../../../catalogs/*.json");
-
-export async function loadCatalogs(): Promise<Catalog[]> {
-  const loaded = await Promise.all(Object.values(files).map((load) => load()));
-  return loaded.map((m) => m.default);
+export async function loadCatalogs(): Promise<FrameworkSummary[]> {
+  return (await unwrap(api.GET("/api/frameworks"))).items;
 }
 
 export async function loadCatalog(frameworkId: string): Promise<Catalog | null> {
-  return (await loadCatalogs()).find((c) => c.id === frameworkId) ?? null;
+  try {
+    return await unwrap(api.GET("/api/frameworks/{frameworkId}", { params: { path: { frameworkId } } }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 export function textOf(text: LocalizedText | undefined, locale: string): string {
