@@ -2,7 +2,7 @@ import multipart from "@fastify/multipart";
 import { z } from "zod";
 import { requireActor } from "../../platform/auth/authenticate.ts";
 import { errorReplySchema } from "../../platform/http/error-handler.ts";
-import { HttpError, invalidField } from "../../platform/http/errors.ts";
+import { readUploadedFile } from "../../platform/http/uploaded-file.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
 import { attachmentDisposition } from "./file-names.ts";
@@ -45,19 +45,8 @@ export const filesRoutes: RoutesPlugin = async (app, { ctx }) => {
       const actor = requireActor(request);
       const { orgId } = request.params;
       assertMayUpload(actor, orgId);
-      if (!request.isMultipart()) throw new HttpError(415, "unsupported_media_type", [{ field: "body", reason: "file_required" }]);
-      const part = await request.file();
-      if (!part || part.fieldname !== "file") throw invalidField("body.file", "file_required");
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new HttpError(413, "body_too_large", [{ field: "body.file", reason: "file_too_large", params: { maximum: maxBytes } }]);
-        }
-        throw error;
-      }
-      const row = await uploadFile(ctx.db, ctx.fileStore, actor, orgId, { fileName: part.filename, bytes }, auditContextOf(request));
+      const { bytes, fileName } = await readUploadedFile(request, maxBytes);
+      const row = await uploadFile(ctx.db, ctx.fileStore, actor, orgId, { fileName, bytes }, auditContextOf(request));
       reply.status(201);
       return presentFile(actor, row);
     },
