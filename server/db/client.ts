@@ -53,6 +53,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, failover, an administrator) must not crash
+  // the process: the pool drops that client and the next query opens a new connection.
+  pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
