@@ -88,6 +88,13 @@ describe("assessments", () => {
     expect(await row("GV.OC-04.1").getByLabel("Stato").isDisabled()).toBe(true);
     expect(await page.getByRole("button", { name: /Salva le modifiche/ }).count()).toBe(0);
     await page.getByRole("button", { name: "Avvia un nuovo ciclo" }).waitFor();
+    // evidence and comments are locked too: the panel reads, offers no form
+    await row("GV.OC-04.1").getByRole("button", { name: "Prove e commenti" }).click();
+    await row("GV.OC-04.1").getByText("La valutazione è approvata: prove e commenti non si possono più modificare.").waitFor();
+    await row("GV.OC-04.1").getByText("Nessun commento.").waitFor();
+    expect(await row("GV.OC-04.1").getByRole("button", { name: "Pubblica il commento" }).count()).toBe(0);
+    expect(await row("GV.OC-04.1").getByRole("button", { name: "Aggiungi il collegamento" }).count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Importa risposte" }).count()).toBe(0);
     await expectNoAxeViolations(page, "approved assessment");
   });
 

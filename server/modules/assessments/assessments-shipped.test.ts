@@ -29,4 +29,18 @@ describe("assessments against the shipped catalogs", () => {
     expect(results.functions.map((f: { id: string }) => f.id)).toEqual(["GV", "ID", "PR", "DE", "RS", "RC"]);
     expect(results.gaps).toEqual([expect.objectContaining({ requirementId: "GV.OC-04.1", weightedDistance: 1 })]);
   });
+
+  it("pre-fills CSF 2.0 from the ACN requirements through their measure's mapping", async () => {
+    const { org, session } = await orgWithUser(t.app, t.ctx.db, "security_manager");
+    const create = async (payload: object) =>
+      (await t.app.inject({ method: "POST", url: `/api/orgs/${org.id}/assessments`, headers: session.headers, payload })).json() as { id: string };
+    const acn = await create({ frameworkId: "acn-nis2-misure-base", level: "importanti", title: "Misure di base NIS2" });
+    const csf = await create({ frameworkId: "nist-csf-2.0", title: "CSF 2.0" });
+    // the ACN catalog maps the measure GV.OC-04 to the subcategory; the answer is on its requirement GV.OC-04.1
+    const answers = { answers: [{ requirementId: "GV.OC-04.1", status: "implemented", currentMaturity: 3, targetMaturity: 4 }] };
+    expect((await t.app.inject({ method: "PUT", url: `/api/orgs/${org.id}/assessments/${acn.id}/answers`, headers: session.headers, payload: answers })).statusCode).toBe(200);
+    const res = await t.app.inject({ method: "POST", url: `/api/orgs/${org.id}/assessments/${csf.id}/prefill`, headers: session.headers, payload: { fromAssessmentId: acn.id } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().prefilled).toEqual([expect.objectContaining({ requirementId: "GV.OC-04", status: "implemented", derived: true })]);
+  });
 });

@@ -51,9 +51,18 @@ export async function prefillFromMappings(
     const scale = new Set(targetCatalog.maturityScale.map((step) => step.value));
     const onScale = (value: number | null) => (value !== null && scale.has(value) ? value : null);
 
+    // a measure's mappings cover its requirements: the ACN catalog maps the measure (GV.OC-04)
+    // while the answers are given on its requirements (GV.OC-04.1)
+    const flat = flattenRequirements(sourceCatalog);
+    const entryOf = new Map(flat.map((entry) => [entry.node.id, entry]));
+    const mappingsFrom = (id: string | null): NonNullable<(typeof flat)[number]["node"]["mappings"]> => {
+      const entry = id === null ? undefined : entryOf.get(id);
+      if (!entry) return [];
+      return entry.node.mappings?.length ? entry.node.mappings : mappingsFrom(entry.parentId);
+    };
     const mappingsOf = new Map<string, string[]>();
-    for (const { node } of flattenRequirements(sourceCatalog)) {
-      const ids = (node.mappings ?? []).filter((m) => m.framework === targetCatalog.id && inScope.has(m.requirementId)).map((m) => m.requirementId);
+    for (const { node } of flat) {
+      const ids = mappingsFrom(node.id).filter((m) => m.framework === targetCatalog.id && inScope.has(m.requirementId)).map((m) => m.requirementId);
       if (ids.length) mappingsOf.set(node.id, ids);
     }
     const sourceAnswers = await tx.select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, source.id));

@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent } from "react";
 import { useLocale, useT } from "../../i18n/index.ts";
+import { AnswerDetails } from "./AnswerDetails.tsx";
 import { type AnswerDraft, answerStatuses } from "./answer-draft.ts";
 import { type Catalog, type Requirement, textOf } from "./catalogs.ts";
 import { messages } from "./messages.ts";
@@ -14,13 +15,17 @@ interface Props {
   editable: boolean;
   errors: RowErrors | undefined;
   onChange: (id: string, draft: AnswerDraft) => void;
+  orgId: string;
+  assessmentId: string;
+  /** approved: evidence and comments are read-only */
+  locked: boolean;
 }
 
 /**
  * One requirement: status, N/A reason, current and target maturity, notes. Keys 1-4 set the
  * status from anywhere in the row but its text fields; up/down arrows move between rows.
  */
-export const AnswerRow = memo(function AnswerRow({ requirement, draft, derived, scale, editable, errors, onChange }: Props) {
+export const AnswerRow = memo(function AnswerRow({ requirement, draft, derived, scale, editable, errors, onChange, orgId, assessmentId, locked }: Props) {
   const t = useT(messages);
   const { locale } = useLocale();
   const base = `answer-${requirement.id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
@@ -128,6 +133,7 @@ export const AnswerRow = memo(function AnswerRow({ requirement, draft, derived, 
           {fieldError("notes")}
         </div>
       </div>
+      <AnswerDetails orgId={orgId} assessmentId={assessmentId} requirementId={requirement.id} editable={editable} locked={locked} idBase={base} />
     </div>
   );
 });

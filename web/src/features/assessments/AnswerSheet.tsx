@@ -6,6 +6,7 @@ import type { Schemas } from "../../api/types.ts";
 import { type Translate, useLocale, useT } from "../../i18n/index.ts";
 import { FormErrors, Notice, PageTitle } from "../../ui/index.ts";
 import { AnswerRow, type RowErrors } from "./AnswerRow.tsx";
+import { AnswersTransfer } from "./AnswersTransfer.tsx";
 import { type AnswerDraft, type AnswerStatus, draftOf, sameDraft, toAnswerInput } from "./answer-draft.ts";
 import { type Catalog, requirementsOf, textOf, type Requirement } from "./catalogs.ts";
 import { messages } from "./messages.ts";
@@ -105,6 +106,7 @@ export function AnswerSheet({ orgId, initial, catalog }: { orgId: string; initia
       {assessment.status === "in_review" && <Notice kind="info">{t("inReview")}</Notice>}
       {assessment.status !== "approved" && !canAnswer && <Notice kind="info">{t("readOnly")}</Notice>}
       <WorkflowPanel orgId={orgId} assessment={assessment} onChanged={(a) => { setAssessment(a); setDrafts({}); setRowErrors({}); }} />
+      <AnswersTransfer orgId={orgId} assessment={assessment} onReloaded={(a) => { setAssessment(a); setDrafts({}); setRowErrors({}); }} />
 
       <div className="mb-3">
         <label htmlFor="answer-progress" className="form-label">
@@ -147,6 +149,9 @@ export function AnswerSheet({ orgId, initial, catalog }: { orgId: string; initia
                   editable={canAnswer && (!answerable || answerable.has(r.id))}
                   errors={rowErrors[r.id]}
                   onChange={onChange}
+                  orgId={orgId}
+                  assessmentId={assessment.id}
+                  locked={assessment.status === "approved"}
                 />
               ))}
             </div>

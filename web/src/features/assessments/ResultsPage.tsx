@@ -4,7 +4,10 @@ import type { Schemas } from "../../api/types.ts";
 import { useLocale, useT } from "../../i18n/index.ts";
 import { DataTable, PageTitle, useAsync } from "../../ui/index.ts";
 import { NoOrganisation, PageData, useCurrentOrgId } from "../organisation/page-access.tsx";
-import { textOf } from "./catalogs.ts";
+import { loadCatalog, textOf } from "./catalogs.ts";
+import { HeatMap } from "./HeatMap.tsx";
+import { RadarChart } from "./RadarChart.tsx";
+import { TrendChart } from "./TrendChart.tsx";
 import { messages } from "./messages.ts";
 import { formatPercent, ScoreChart } from "./ScoreChart.tsx";
 
@@ -33,10 +36,13 @@ function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string 
   const { locale } = useLocale();
   const path = { orgId, assessmentId };
   const state = useAsync(
-    async () => ({
-      assessment: await unwrap(api.GET("/api/orgs/{orgId}/assessments/{assessmentId}", { params: { path } })),
-      results: await unwrap(api.GET("/api/orgs/{orgId}/assessments/{assessmentId}/results", { params: { path } })),
-    }),
+    async () => {
+      const assessment = await unwrap(api.GET("/api/orgs/{orgId}/assessments/{assessmentId}", { params: { path } }));
+      const results = await unwrap(api.GET("/api/orgs/{orgId}/assessments/{assessmentId}/results", { params: { path } }));
+      // the radar's outer ring is the top of the framework's maturity scale
+      const scale = (await loadCatalog(assessment.frameworkId))?.maturityScale.map((s) => s.value) ?? [];
+      return { assessment, results, maxMaturity: Math.max(1, ...scale) };
+    },
     [orgId, assessmentId],
   );
   const percent = (v: number | null) => (v === null ? t("notAvailable") : formatPercent(v, locale));
@@ -54,7 +60,7 @@ function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string 
     <>
       {!state.data && <PageTitle>{t("resultsTitle", { title: "" })}</PageTitle>}
       <PageData state={state}>
-        {({ assessment, results }) => (
+        {({ assessment, results, maxMaturity }) => (
           <>
             <PageTitle>{t("resultsTitle", { title: assessment.title })}</PageTitle>
             <p>
@@ -65,6 +71,9 @@ function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string 
             <ScoreChart scores={results.functions} />
             <DataTable<Score> caption={t("byFunction")} rows={results.functions} rowKey={(s) => s.id} columns={scoreColumns} />
             <DataTable<Score> caption={t("byCategory")} rows={results.categories} rowKey={(s) => s.id} columns={scoreColumns} />
+            <RadarChart scores={results.functions} maxMaturity={maxMaturity} />
+            <HeatMap scores={results.categories} />
+            <TrendChart orgId={orgId} assessmentId={assessment.id} />
             <h2 className="h4">{t("gapsTitle")}</h2>
             <DataTable<Gap>
               caption={t("gapsCaption")}
