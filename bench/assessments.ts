@@ -6,11 +6,15 @@ import { assessableRequirements, scoreAssessment, type AnswerStatus, type Scored
 import { buildReportData, type ReportEvidence } from "../server/modules/assessments/report/report-data.ts";
 import { renderReport } from "../server/modules/assessments/report/report-pdf.ts";
 import { median } from "./measure.ts";
+import { benchCoordinatorPglite, benchCoordinatorPostgres, type CoordinatorFigures } from "./coordinator.ts";
 
 // `npm run bench:assessments`: the figures of issue 3 (BENCHMARKS.md, "Issue 3: assessments"),
 // in process, no server and no database: the cost of scoring and of drawing the report for the
 // ACN "soggetti essenziali" assessment (116 requirements) of the shipped catalog, every one answered.
 //   BENCH_SCORE_RUNS (5000), BENCH_PDF_RUNS (20), BENCH_PDF_OUT (write one report there to look at)
+// Then the coordinator view over 1,000 approved assessments (bench/coordinator.ts), on PGlite and,
+// with BENCH_DATABASE_URL, on a fresh PostgreSQL database:
+//   BENCH_ENTITIES (1000), BENCH_COORDINATOR_RUNS (50)
 
 const SCORE_RUNS = Number(process.env.BENCH_SCORE_RUNS ?? 5_000);
 const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 20);
@@ -75,13 +79,23 @@ async function main() {
   }
   if (process.env.BENCH_PDF_OUT) writeFileSync(process.env.BENCH_PDF_OUT, await renderReport(data, "it"));
 
+  const registry = await loadCatalogs();
+  const coordinator: CoordinatorFigures[] = [await benchCoordinatorPglite(registry)];
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  if (pgUrl) coordinator.push(await benchCoordinatorPostgres(registry, pgUrl));
+  const onPostgres = coordinator.find((c) => c.backend === "PostgreSQL");
+
   const lines = [
     `Scoring 116 requirements (ACN essenziali), ${SCORE_RUNS} runs: p50 ${fmt(percentile(scoring, 50))} ms, p99 ${fmt(percentile(scoring, 99))} ms, max ${fmt(Math.max(...scoring))} ms`,
     `PDF report of the same assessment (60 evidence items), ${PDF_RUNS} runs: median ${fmt(median(pdf))} ms, max ${fmt(Math.max(...pdf))} ms, ${Math.round(bytes / 1024)} KiB`,
+    ...coordinator.map(
+      (c) => `Coordinator view, ${c.entities} approved assessments (${c.answers} answers), ${c.backend}, ${c.runs} runs: median ${fmt(c.medianMs)} ms, p99 ${fmt(c.p99Ms)} ms, max ${fmt(c.maxMs)} ms`,
+    ),
     "",
     "Targets of issue 3:",
     `- scoring p99 < 20 ms: ${percentile(scoring, 99) < 20 ? "met" : "MISSED"}`,
     `- PDF < 2 s: ${median(pdf) < 2_000 ? "met" : "MISSED"}`,
+    `- coordinator view of 1,000 assessments < 200 ms on PostgreSQL: ${onPostgres ? (onPostgres.p99Ms < 200 ? "met (p99)" : onPostgres.medianMs < 200 ? "met (median), p99 missed" : "MISSED") : "not measured (set BENCH_DATABASE_URL)"}`,
     "",
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), load average at start ${startLoad}, at end ${loadavg()[0]!.toFixed(1)}; Node ${process.version}`,
   ];

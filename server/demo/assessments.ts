@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../db/client.ts";
 import { appendAudit } from "../platform/audit/audit.ts";
-import { loadCatalogs } from "../modules/assessments/catalogs/catalog-loader.ts";
+import { shippedCatalogs } from "./shipped-catalogs.ts";
 import { assessableRequirements } from "../modules/assessments/scoring.ts";
 import { assessmentAnswerComments, assessmentAnswers, assessmentEvidence, assessmentAssignees, assessments } from "../modules/assessments/assessments.tables.ts";
 
@@ -46,7 +46,7 @@ interface DemoPeople {
 }
 
 export async function seedDemoAssessments(tx: DbOrTx, people: DemoPeople) {
-  const catalog = (await loadCatalogs()).get(FRAMEWORK);
+  const catalog = (await shippedCatalogs()).get(FRAMEWORK);
   // no shipped catalog (e.g. a trimmed install): the rest of the demo still works
   if (!catalog) return;
   const requirements = assessableRequirements(catalog, LEVEL).map((r) => r.node.id);

@@ -5,6 +5,7 @@ import { appendAudit } from "../platform/audit/audit.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import type { Role } from "../platform/authz/actor.ts";
 import { seedDemoAssessments } from "./assessments.ts";
+import { seedDemoPeerComuni } from "./peer-comuni.ts";
 import { memberships, organisationRelationships, organisations, users } from "../modules/identity/identity.tables.ts";
 
 /** Demo accounts, listed in the README too. */
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db, password?: string): Promise<{ password: s
       approverName: "Anna Amministratrice",
       providerUserId: userIds.get("tecnico@sia.demo")!,
     });
+    await seedDemoPeerComuni(tx, regione.id);
     await appendAudit(tx, { actor: null, actorLabel: "demo" }, { orgId: comune.id, action: "demo.seed", entityType: "organisation", entityId: comune.id });
   });
   return { password: demoPassword, generated };

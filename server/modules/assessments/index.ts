@@ -5,6 +5,7 @@ import { answersTransferRoutes } from "./answers-transfer.routes.ts";
 import { evidenceRoutes } from "./evidence.routes.ts";
 import { reportRoutes } from "./report/report.routes.ts";
 import { frameworksRoutes } from "./frameworks.routes.ts";
+import { coordinationRoutes } from "./coordination.routes.ts";
 
 /** Posture assessments against the shipped frameworks: answers, workflow, scores and gaps. */
 export const assessmentsModule: CittadellaModule = {
@@ -16,5 +17,6 @@ export const assessmentsModule: CittadellaModule = {
     await app.register(evidenceRoutes, opts);
     await app.register(reportRoutes, opts);
     await app.register(frameworksRoutes, opts);
+    await app.register(coordinationRoutes, opts);
   },
 };

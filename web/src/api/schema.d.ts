@@ -3136,6 +3136,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/assessments/{assessmentId}/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Median and quartiles of compliance among organisations of the same type, when at least 5 contribute */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                    assessmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeerBenchmark"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/assessments/{assessmentId}/comments": {
         parameters: {
             query?: never;
@@ -4331,6 +4415,89 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["ErrorReply"];
                         "text/csv": components["schemas"]["ErrorReply"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/coordinated-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a coordinator: the latest approved assessment each coordinated entity shared upward, with its scores */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoordinatedAssessments"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorReply"];
                     };
                 };
             };
@@ -6326,6 +6493,68 @@ export interface components {
             items: components["schemas"]["AuditEntryInput"][];
             nextCursor: string | null;
         };
+        CoordinatedAssessments: {
+            items: {
+                assessments: {
+                    approvedAt: string | null;
+                    approvedByName: string | null;
+                    averageCurrentMaturity: number | null;
+                    compliancePercent: number | null;
+                    frameworkId: string;
+                    functions: {
+                        averageCurrentMaturity: number | null;
+                        compliancePercent: number | null;
+                        id: string;
+                        title: {
+                            en?: string;
+                            it?: string;
+                        };
+                    }[];
+                    /** Format: uuid */
+                    id: string;
+                    level: string | null;
+                    scopeService: string | null;
+                    title: string;
+                }[];
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    type: string;
+                };
+            }[];
+        };
+        CoordinatedAssessmentsInput: {
+            items: {
+                assessments: {
+                    approvedAt: string | null;
+                    approvedByName: string | null;
+                    averageCurrentMaturity: number | null;
+                    compliancePercent: number | null;
+                    frameworkId: string;
+                    functions: {
+                        averageCurrentMaturity: number | null;
+                        compliancePercent: number | null;
+                        id: string;
+                        title: {
+                            en?: string;
+                            it?: string;
+                        };
+                    }[];
+                    /** Format: uuid */
+                    id: string;
+                    level: string | null;
+                    scopeService: string | null;
+                    title: string;
+                }[];
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    type: string;
+                };
+            }[];
+        };
         ErrorReply: {
             error: {
                 code: string;
@@ -6659,6 +6888,74 @@ export interface components {
             feedback: string[];
             ok: boolean;
             score: number;
+        };
+        PeerBenchmark: {
+            /** Format: uuid */
+            assessmentId: string;
+            available: boolean;
+            contributors: number;
+            frameworkId: string;
+            functions?: {
+                compliancePercent: {
+                    median: number;
+                    q1: number;
+                    q3: number;
+                } | null;
+                id: string;
+                title: {
+                    en?: string;
+                    it?: string;
+                };
+            }[];
+            level: string | null;
+            minimumContributors: number;
+            organisationType: string;
+            overall?: {
+                median: number;
+                q1: number;
+                q3: number;
+            } | null;
+            own?: {
+                compliancePercent: number | null;
+                functions: {
+                    compliancePercent: number | null;
+                    id: string;
+                }[];
+            };
+        };
+        PeerBenchmarkInput: {
+            /** Format: uuid */
+            assessmentId: string;
+            available: boolean;
+            contributors: number;
+            frameworkId: string;
+            functions?: {
+                compliancePercent: {
+                    median: number;
+                    q1: number;
+                    q3: number;
+                } | null;
+                id: string;
+                title: {
+                    en?: string;
+                    it?: string;
+                };
+            }[];
+            level: string | null;
+            minimumContributors: number;
+            organisationType: string;
+            overall?: {
+                median: number;
+                q1: number;
+                q3: number;
+            } | null;
+            own?: {
+                compliancePercent: number | null;
+                functions: {
+                    compliancePercent: number | null;
+                    id: string;
+                }[];
+            };
         };
         RecoveryCodes: {
             recoveryCodes: string[];
