@@ -32,12 +32,17 @@ export function paragraph(doc: Doc, text: string, options: { colour?: string; si
   doc.moveDown(0.4).fillColor(colours.ink);
 }
 
+const LABEL_WIDTH = 190;
+
 export function labelled(doc: Doc, label: string, value: string) {
   const x = doc.page.margins.left;
   const y = doc.y;
-  doc.font(fonts.bold).fontSize(10).fillColor(colours.muted).text(label, x, y, { width: 150 });
-  doc.font(fonts.regular).fillColor(colours.ink).text(value, x + 160, y, { width: contentWidth(doc) - 160 });
+  doc.font(fonts.bold).fontSize(10).fillColor(colours.muted).text(label, x, y, { width: LABEL_WIDTH });
+  const labelBottom = doc.y;
+  doc.font(fonts.regular).fillColor(colours.ink).text(value, x + LABEL_WIDTH + 10, y, { width: contentWidth(doc) - LABEL_WIDTH - 10 });
+  // a label that wraps is taller than its value: the next line starts below whichever ends lower
   doc.x = x;
+  doc.y = Math.max(labelBottom, doc.y);
   doc.moveDown(0.3);
 }
 
