@@ -12,12 +12,13 @@ import { useSession } from "./session.tsx";
  */
 export function RouteGuard({ route, children }: { route: AppRoute; children: ReactNode }) {
   const t = useT(navMessages);
-  const { session, loading } = useSession();
+  const { session, loading, signedOut } = useSession();
   const location = useLocation();
   if (route.access === "public") return <>{children}</>;
   if (loading) return <Loading />;
   const here = `${location.pathname}${location.search}`;
-  if (!session) return <Navigate to={`${paths.signIn}?next=${encodeURIComponent(here)}`} replace />;
+  // after "Esci" the page left behind is not one to come back to; an expired session is
+  if (!session) return <Navigate to={signedOut ? paths.signIn : `${paths.signIn}?next=${encodeURIComponent(here)}`} replace />;
   if (session.pending === "mfa_required") return <Navigate to={`${paths.mfaVerify}?next=${encodeURIComponent(here)}`} replace />;
   if (session.pending === "mfa_enrolment_required" && route.path !== paths.mfaEnrol) return <Navigate to={paths.mfaEnrol} replace />;
   if (route.roles && !(session.role && route.roles.includes(session.role))) {

@@ -10,6 +10,8 @@ export interface SessionState {
   refresh: () => Promise<SessionInfo | null>;
   switchOrganisation: (orgId: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** true after the user signed out here: the sign-in page then needs no way back to a page */
+  signedOut: boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -26,6 +28,7 @@ async function loadSession(): Promise<SessionInfo | null> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [loading, setLoading] = useState(true);
+  const [signedOut, setSignedOut] = useState(false);
   const { locale, setLocale } = useLocale();
 
   const refresh = useCallback(async () => {
@@ -33,6 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const next = await loadSession();
       setCsrfToken(next?.csrfToken ?? null);
       setSession(next);
+      if (next) setSignedOut(false);
       return next;
     } finally {
       setLoading(false);
@@ -67,13 +71,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await unwrap(api.POST("/api/auth/logout"));
     } finally {
       setCsrfToken(null);
+      setSignedOut(true);
       setSession(null);
     }
   }, []);
 
   const value = useMemo(
-    () => ({ session, loading, refresh, switchOrganisation, signOut }),
-    [session, loading, refresh, switchOrganisation, signOut],
+    () => ({ session, loading, refresh, switchOrganisation, signOut, signedOut }),
+    [session, loading, refresh, switchOrganisation, signOut, signedOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
