@@ -1,4 +1,5 @@
 import type { Locale } from "./locale.ts";
+import { fillTemplate } from "./template.ts";
 
 // Messages a person reads in API errors. Italian first.
 const messages = {
@@ -161,6 +162,5 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text: string = messages[key][locale];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+  return fillTemplate(messages[key][locale], params, "");
 }

@@ -1,4 +1,5 @@
 import type { Locale } from "../../../platform/i18n/locale.ts";
+import { fillTemplate } from "../../../platform/i18n/template.ts";
 
 /**
  * A problem found while reading a catalog or a spreadsheet. `field` names where, in a form a person
@@ -73,9 +74,7 @@ export const catalogMessages = {
 export type CatalogMessageKey = keyof typeof catalogMessages;
 
 export function describeIssue(issue: CatalogIssue, locale: Locale): string {
-  let text: string = catalogMessages[issue.reason][locale];
-  for (const [name, value] of Object.entries(issue.params ?? {})) text = text.replaceAll(`{${name}}`, String(value));
-  return `${issue.field}: ${text}`;
+  return `${issue.field}: ${fillTemplate(catalogMessages[issue.reason][locale], issue.params ?? {})}`;
 }
 
 export type ImportResult<T> = { ok: true; value: T } | { ok: false; issues: CatalogIssue[] };

@@ -1,4 +1,5 @@
 import type { Locale } from "../../../platform/i18n/locale.ts";
+import { fillTemplate } from "../../../platform/i18n/template.ts";
 import type { LocalizedText } from "../catalogs/catalog-format.ts";
 
 // Every word the PDF report prints, Italian first. Kept beside the report rather than in the API
@@ -69,7 +70,7 @@ const text = {
 export type ReportTextKey = keyof typeof text;
 
 export function say(locale: Locale, key: ReportTextKey, params: Record<string, string | number> = {}): string {
-  return text[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillTemplate(text[key][locale], params);
 }
 
 /** A catalog's text in the report's language, falling back to the other one. */
