@@ -6,3 +6,4 @@ export * from "../platform/mail/mail.tables.ts";
 export * from "../platform/storage/storage.tables.ts";
 export * from "../modules/identity/identity.tables.ts";
 export * from "../modules/assessments/assessments.tables.ts";
+export * from "../modules/risks/risks.tables.ts";

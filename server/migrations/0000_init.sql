@@ -269,6 +269,127 @@ CREATE TABLE "assessments" (
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "action_dependencies" (
+	"action_id" uuid NOT NULL,
+	"depends_on_id" uuid NOT NULL,
+	CONSTRAINT "action_dependencies_action_id_depends_on_id_pk" PRIMARY KEY("action_id","depends_on_id")
+);
+--> statement-breakpoint
+CREATE TABLE "action_evidence" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"action_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"url" text,
+	"file_id" uuid,
+	"added_by" uuid,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "action_gaps" (
+	"action_id" uuid NOT NULL,
+	"assessment_id" uuid NOT NULL,
+	"requirement_id" text NOT NULL,
+	CONSTRAINT "action_gaps_action_id_assessment_id_requirement_id_pk" PRIMARY KEY("action_id","assessment_id","requirement_id")
+);
+--> statement-breakpoint
+CREATE TABLE "action_risks" (
+	"action_id" uuid NOT NULL,
+	"risk_id" uuid NOT NULL,
+	CONSTRAINT "action_risks_action_id_risk_id_pk" PRIMARY KEY("action_id","risk_id")
+);
+--> statement-breakpoint
+CREATE TABLE "improvement_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"csf_function" text NOT NULL,
+	"owner_org_id" uuid NOT NULL,
+	"owner_user_id" uuid,
+	"derived_score" integer DEFAULT 0 NOT NULL,
+	"derived_priority" text DEFAULT 'low' NOT NULL,
+	"priority_override" text,
+	"priority_override_reason" text,
+	"effort" text,
+	"estimated_cost_cents" bigint,
+	"start_on" text,
+	"due_on" text,
+	"status" text DEFAULT 'planned' NOT NULL,
+	"progress" integer DEFAULT 0 NOT NULL,
+	"completed_at" timestamp (3) with time zone,
+	"late_notified_for" text,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "risk_gaps" (
+	"risk_id" uuid NOT NULL,
+	"assessment_id" uuid NOT NULL,
+	"requirement_id" text NOT NULL,
+	CONSTRAINT "risk_gaps_risk_id_assessment_id_requirement_id_pk" PRIMARY KEY("risk_id","assessment_id","requirement_id")
+);
+--> statement-breakpoint
+CREATE TABLE "risk_matrices" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"likelihood_steps" integer NOT NULL,
+	"impact_steps" integer NOT NULL,
+	"likelihood_labels" jsonb NOT NULL,
+	"impact_labels" jsonb NOT NULL,
+	"cells" jsonb NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "risk_score_changes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"risk_id" uuid NOT NULL,
+	"stage" text NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"level_before" text,
+	"level_after" text,
+	"changed_by" uuid,
+	"changed_by_name" text,
+	"reason" text,
+	"changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "risks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"threat_id" text NOT NULL,
+	"affected_services" text,
+	"owner_id" uuid,
+	"inherent" jsonb NOT NULL,
+	"current" jsonb,
+	"residual" jsonb,
+	"inherent_likelihood" integer NOT NULL,
+	"inherent_impact" integer NOT NULL,
+	"inherent_level" text NOT NULL,
+	"current_likelihood" integer,
+	"current_impact" integer,
+	"current_level" text,
+	"residual_likelihood" integer,
+	"residual_impact" integer,
+	"residual_level" text,
+	"treatment" text,
+	"treatment_notes" text,
+	"accepted_by" uuid,
+	"accepted_by_name" text,
+	"acceptance_reason" text,
+	"acceptance_expires_on" text,
+	"status" text DEFAULT 'open' NOT NULL,
+	"review_every_months" integer DEFAULT 12 NOT NULL,
+	"next_review_on" text,
+	"last_reviewed_at" timestamp (3) with time zone,
+	"review_reminder_sent_on" text,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -287,6 +408,26 @@ ALTER TABLE "assessment_evidence" ADD CONSTRAINT "assessment_evidence_added_by_u
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_dependencies" ADD CONSTRAINT "action_dependencies_action_id_improvement_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."improvement_actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_dependencies" ADD CONSTRAINT "action_dependencies_depends_on_id_improvement_actions_id_fk" FOREIGN KEY ("depends_on_id") REFERENCES "public"."improvement_actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_action_id_improvement_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."improvement_actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_evidence" ADD CONSTRAINT "action_evidence_added_by_users_id_fk" FOREIGN KEY ("added_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_gaps" ADD CONSTRAINT "action_gaps_action_id_improvement_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."improvement_actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_gaps" ADD CONSTRAINT "action_gaps_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_risks" ADD CONSTRAINT "action_risks_action_id_improvement_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."improvement_actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_risks" ADD CONSTRAINT "action_risks_risk_id_risks_id_fk" FOREIGN KEY ("risk_id") REFERENCES "public"."risks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "improvement_actions" ADD CONSTRAINT "improvement_actions_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "improvement_actions" ADD CONSTRAINT "improvement_actions_owner_org_id_organisations_id_fk" FOREIGN KEY ("owner_org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "improvement_actions" ADD CONSTRAINT "improvement_actions_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_gaps" ADD CONSTRAINT "risk_gaps_risk_id_risks_id_fk" FOREIGN KEY ("risk_id") REFERENCES "public"."risks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_gaps" ADD CONSTRAINT "risk_gaps_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_matrices" ADD CONSTRAINT "risk_matrices_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_score_changes" ADD CONSTRAINT "risk_score_changes_risk_id_risks_id_fk" FOREIGN KEY ("risk_id") REFERENCES "public"."risks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_score_changes" ADD CONSTRAINT "risk_score_changes_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risks" ADD CONSTRAINT "risks_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risks" ADD CONSTRAINT "risks_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risks" ADD CONSTRAINT "risks_accepted_by_users_id_fk" FOREIGN KEY ("accepted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_org" ON "api_tokens" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "login_failures_email" ON "login_failures" USING btree ("email","at");--> statement-breakpoint
 CREATE INDEX "login_failures_ip" ON "login_failures" USING btree ("ip","at");--> statement-breakpoint
@@ -309,4 +450,15 @@ CREATE UNIQUE INDEX "organisations_ipa_code_key" ON "organisations" USING btree 
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "assessment_answer_comments_idx" ON "assessment_answer_comments" USING btree ("assessment_id","requirement_id","created_at");--> statement-breakpoint
 CREATE INDEX "assessment_evidence_idx" ON "assessment_evidence" USING btree ("assessment_id","requirement_id");--> statement-breakpoint
-CREATE INDEX "assessments_org_idx" ON "assessments" USING btree ("org_id","created_at");
+CREATE INDEX "assessments_org_idx" ON "assessments" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "action_dependencies_on_idx" ON "action_dependencies" USING btree ("depends_on_id");--> statement-breakpoint
+CREATE INDEX "action_evidence_idx" ON "action_evidence" USING btree ("action_id");--> statement-breakpoint
+CREATE INDEX "action_gaps_gap_idx" ON "action_gaps" USING btree ("assessment_id","requirement_id");--> statement-breakpoint
+CREATE INDEX "action_risks_risk_idx" ON "action_risks" USING btree ("risk_id");--> statement-breakpoint
+CREATE INDEX "improvement_actions_org_idx" ON "improvement_actions" USING btree ("org_id","csf_function","start_on");--> statement-breakpoint
+CREATE INDEX "improvement_actions_owner_idx" ON "improvement_actions" USING btree ("owner_org_id","status");--> statement-breakpoint
+CREATE INDEX "improvement_actions_due_idx" ON "improvement_actions" USING btree ("org_id","status","due_on");--> statement-breakpoint
+CREATE INDEX "risk_score_changes_idx" ON "risk_score_changes" USING btree ("risk_id","changed_at");--> statement-breakpoint
+CREATE INDEX "risks_org_idx" ON "risks" USING btree ("org_id","number");--> statement-breakpoint
+CREATE INDEX "risks_org_inherent_idx" ON "risks" USING btree ("org_id","inherent_likelihood","inherent_impact");--> statement-breakpoint
+CREATE INDEX "risks_review_idx" ON "risks" USING btree ("next_review_on");
