@@ -5,14 +5,21 @@ import { HttpError, unauthenticated } from "../http/errors.ts";
 import type { Actor } from "../authz/actor.ts";
 import { pickLocale, type Locale } from "../i18n/locale.ts";
 import { findLiveApiToken } from "./api-tokens.ts";
-import { loadSession, SESSION_COOKIE, type SessionPolicy, type SessionRow } from "./sessions.ts";
-import { safeEqual } from "./tokens.ts";
+import { keepSessionAlive, SESSION_COOKIE, type SessionPolicy, type SessionRow } from "./sessions.ts";
+import { safeEqual, sha256 } from "./tokens.ts";
 
-/** Looks up the user and their membership in an organisation; supplied by the identity module. */
-export type ActorResolver = (
-  userId: string,
-  orgId: string | null,
-) => Promise<(Omit<Actor, "via" | "scopes" | "sessionTokenHash"> & { adminMfaRequired: boolean }) | null>;
+export type ResolvedActor = Omit<Actor, "via" | "scopes" | "sessionTokenHash"> & { adminMfaRequired: boolean };
+
+/**
+ * Looks up the user and their membership in an organisation; supplied by the identity module.
+ * `forSession` loads a session row and its actor in one query: every request with a cookie pays
+ * for it, so it is one round trip, not two (measured in bench/).
+ */
+export interface ActorResolver {
+  forUser(userId: string, orgId: string | null): Promise<ResolvedActor | null>;
+  /** null: no session with that token hash; actor null: its user is gone or disabled */
+  forSession(tokenHash: string): Promise<{ session: SessionRow; actor: ResolvedActor | null } | null>;
+}
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -49,7 +56,7 @@ export const authenticate = fp(
       if (bearer) {
         const token = await findLiveApiToken(opts.db, bearer);
         if (!token) throw new HttpError(401, "token_invalid");
-        const resolved = await opts.resolveActor(token.userId, token.orgId);
+        const resolved = await opts.resolveActor.forUser(token.userId, token.orgId);
         if (!resolved || resolved.orgId !== token.orgId) throw new HttpError(401, "token_invalid");
         const { adminMfaRequired: _ignored, ...actor } = resolved;
         request.actor = { ...actor, via: "token", scopes: token.scopes };
@@ -59,14 +66,16 @@ export const authenticate = fp(
 
       const cookie = request.cookies[SESSION_COOKIE];
       if (!cookie) return;
-      const session = await loadSession(opts.db, opts.sessionPolicy, cookie);
+      const found = await opts.resolveActor.forSession(sha256(cookie));
+      if (!found) return;
+      const session = await keepSessionAlive(opts.db, opts.sessionPolicy, found.session);
       if (!session) return;
       request.session = session;
       if (UNSAFE.has(request.method)) {
         const sent = request.headers["x-csrf-token"];
         if (typeof sent !== "string" || !safeEqual(sent, session.csrfToken)) throw new HttpError(403, "csrf_failed");
       }
-      const resolved = await opts.resolveActor(session.userId, session.orgId);
+      const resolved = found.actor;
       if (!resolved) return;
       const { adminMfaRequired, ...actor } = resolved;
       if (actor.mfaEnrolled && !session.mfaVerified) request.mfaBlock = "mfa_required";

@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { sessions } from "./auth.tables.ts";
 import { newSecret, sha256 } from "./tokens.ts";
@@ -47,27 +47,19 @@ export async function createSession(
 // lastSeenAt is written at most once a minute per session, so reads stay reads.
 const TOUCH_EVERY_MS = 60_000;
 
-// Every request with a cookie runs this lookup: prepared once per database handle, so neither
-// Drizzle nor PostgreSQL builds and plans it again each time (measured in bench/).
-const prepareSessionLookup = (db: DbOrTx) =>
-  db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder("tokenHash"))).limit(1).prepare("session_by_token_hash");
-const sessionLookups = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionLookup>>();
-
-/** The live session for a cookie token, or null when unknown, expired or idle too long. */
-export async function loadSession(db: DbOrTx, policy: SessionPolicy, token: string): Promise<SessionRow | null> {
-  const tokenHash = sha256(token);
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
-  const [row] = await lookup.execute({ tokenHash });
-  if (!row) return null;
+/**
+ * The session itself if it is still live; an expired or idle one is deleted (null). Loading the
+ * row is the caller's business: authenticate loads it together with the actor in one query.
+ */
+export async function keepSessionAlive(db: DbOrTx, policy: SessionPolicy, row: SessionRow): Promise<SessionRow | null> {
   const now = Date.now();
   const idleLimit = row.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (row.expiresAt.getTime() <= now || idleLimit <= now) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await db.delete(sessions).where(eq(sessions.tokenHash, row.tokenHash));
     return null;
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, row.tokenHash));
   }
   return row;
 }
