@@ -2,15 +2,17 @@ import { useState } from "react";
 import { NavLink } from "react-router-dom";
 import { useT } from "../../i18n/use-t.ts";
 import { routes, type AppRoute } from "../routes.tsx";
+import type { SessionInfo } from "../../api/types.ts";
 import { useSession } from "../session.tsx";
 import { navMessages, type NavSection } from "./messages.ts";
 
 const sectionOrder: NavSection[] = ["main", "organisation", "administration", "account"];
 
 /** The routes the current user may open, in navigation order. */
-export function visibleNavRoutes(role: string | null | undefined): AppRoute[] {
+export function visibleNavRoutes(role: string | null | undefined, session?: SessionInfo): AppRoute[] {
   return routes
     .filter((r) => r.nav && (!r.roles || (role != null && r.roles.includes(role as never))))
+    .filter((r) => !r.navWhen || (session !== undefined && r.navWhen(session)))
     .sort((a, b) => sectionOrder.indexOf(a.nav!.section) - sectionOrder.indexOf(b.nav!.section));
 }
 
@@ -20,7 +22,7 @@ export function Navigation() {
   const { session } = useSession();
   const [open, setOpen] = useState(false);
   if (!session || session.pending) return null;
-  const items = visibleNavRoutes(session.role);
+  const items = visibleNavRoutes(session.role, session);
   return (
     <div className="it-header-navbar-wrapper">
       <div className="container">
