@@ -5,7 +5,7 @@ import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import { readUploadedFile } from "../../platform/http/uploaded-file.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { catalogRegistryOf } from "./catalog-registry.ts";
+import { catalogRegistryFor } from "./catalog-registry.ts";
 import { presentAnswer } from "./assessments.presenter.ts";
 import { AnswerSchema, AssessmentParams } from "./assessments.schemas.ts";
 import { exportAnswers, importAnswers } from "./answers-transfer.service.ts";
@@ -35,7 +35,7 @@ export const answersTransferRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const { format } = request.query;
-      const { record, body } = await exportAnswers(ctx.db, await catalogRegistryOf(ctx), actor, request.params.orgId, request.params.assessmentId, format);
+      const { record, body } = await exportAnswers(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), actor, request.params.orgId, request.params.assessmentId, format);
       const name = `${record.frameworkId}-${record.id.slice(0, 8)}-risposte.${format}`;
       reply.header("content-type", mediaTypes[format]).header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "no-store");
       return reply.send(typeof body === "string" ? body : Buffer.from(body));
@@ -57,7 +57,7 @@ export const answersTransferRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const actor = requireActor(request);
       const { bytes } = await readUploadedFile(request, maxBytes);
-      const saved = await importAnswers(ctx.db, await catalogRegistryOf(ctx), actor, request.params.orgId, request.params.assessmentId, new Uint8Array(bytes), auditContextOf(request));
+      const saved = await importAnswers(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), actor, request.params.orgId, request.params.assessmentId, new Uint8Array(bytes), auditContextOf(request));
       return { answers: saved.map(presentAnswer) };
     },
   );

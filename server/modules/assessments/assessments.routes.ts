@@ -5,7 +5,7 @@ import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import type { Db } from "../../db/client.ts";
-import { catalogRegistryOf } from "./catalog-registry.ts";
+import { catalogRegistryFor } from "./catalog-registry.ts";
 import { presentAnswer, presentAssessment, presentAssessmentSummary } from "./assessments.presenter.ts";
 import {
   AnswerSchema,
@@ -45,7 +45,7 @@ export const assessmentsRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const { orgId } = request.params;
-      const row = await createAssessment(ctx.db, await catalogRegistryOf(ctx), actor, orgId, request.body, auditContextOf(request));
+      const row = await createAssessment(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, request.body, auditContextOf(request));
       reply.status(201);
       return full(ctx.db, actor, orgId, row.id);
     },
@@ -62,7 +62,7 @@ export const assessmentsRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const actor = requireActor(request);
       const { orgId, assessmentId } = request.params;
-      await updateAssessment(ctx.db, await catalogRegistryOf(ctx), actor, orgId, assessmentId, request.body, auditContextOf(request));
+      await updateAssessment(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, assessmentId, request.body, auditContextOf(request));
       return full(ctx.db, actor, orgId, assessmentId);
     },
   );
@@ -81,7 +81,7 @@ export const assessmentsRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const actor = requireActor(request);
       const { orgId, assessmentId } = request.params;
-      const saved = await saveAnswers(ctx.db, await catalogRegistryOf(ctx), actor, orgId, assessmentId, request.body.answers, auditContextOf(request));
+      const saved = await saveAnswers(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, assessmentId, request.body.answers, auditContextOf(request));
       return { answers: saved.map(presentAnswer) };
     },
   );
@@ -134,7 +134,7 @@ export const assessmentsRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags, summary: "Scores by function and category, and the gaps to target", params: AssessmentParams, response: { 200: ResultsSchema, ...errors } } },
     async (request) => {
       const actor = requireActor(request);
-      return assessmentResults(ctx.db, await catalogRegistryOf(ctx), actor, request.params.orgId, request.params.assessmentId);
+      return assessmentResults(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), actor, request.params.orgId, request.params.assessmentId);
     },
   );
 };

@@ -4,10 +4,11 @@ import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import { invalidField } from "../../platform/http/errors.ts";
 import type { CatalogRegistry } from "./catalogs/catalog-loader.ts";
-import { assessmentAnswers, assessmentAssignees, assessments } from "./assessments.tables.ts";
+import { assessmentAnswerComments, assessmentAnswers, assessmentAssignees, assessmentEvidence, assessments } from "./assessments.tables.ts";
 import { assessmentPolicy, assessmentShelfPolicy, isMemberOf } from "./assessments.policy.ts";
 import type { CreateAssessment, UpdateAssessment } from "./assessments.schemas.ts";
 import { authorizeChange, catalogOf, checkAssignees, checkOwner, loadAssessment, requirementIdsOf } from "./assessment-records.ts";
+import { isExpired } from "./evidence.service.ts";
 import { scoreAssessment, type ScoredAnswer } from "./scoring.ts";
 
 /** The organisation's assessments, newest first; a provider's user sees those assigned to them. */
@@ -125,7 +126,17 @@ export async function changeStatus(
   });
 }
 
-/** A new draft copying an approved assessment: same framework, scope, assignees and answers. */
+/**
+ * A new draft copying an approved assessment: same framework, scope, assignees and answers, the
+ * evidence still valid and the comment threads.
+ * - Evidence: links and files not expired on the day the cycle starts; expired evidence, and
+ *   evidence whose file was deleted, stay behind so the new cycle shows the gap. A file is
+ *   referenced, not duplicated: removing the evidence in either cycle leaves the file and the
+ *   other cycle's evidence alone (evidence removal never deletes files).
+ * - Comments: copied with their author and original date, so a thread reads as it happened; a
+ *   comment older than the assessment it sits in is, by construction, from a previous cycle, and
+ *   the API says so (fromPreviousCycle).
+ */
 export async function startNewCycle(db: Db, actor: Actor, orgId: string, assessmentId: string, audit: AuditContext) {
   return db.transaction(async (tx) => {
     const source = authorizeChange(actor, "newCycle", await loadAssessment(tx, orgId, assessmentId));
@@ -145,7 +156,19 @@ export async function startNewCycle(db: Db, actor: Actor, orgId: string, assessm
     await replaceAssignees(tx, row!.id, source.assignees.map((a) => ({ userId: a.userId, requirementIds: a.requirementIds ?? undefined })));
     const answers = await tx.select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, source.id));
     if (answers.length) await tx.insert(assessmentAnswers).values(answers.map((a) => ({ ...a, assessmentId: row!.id })));
-    await appendAudit(tx, audit, { orgId, action: "assessment.new_cycle", entityType: "assessment", entityId: row!.id, after: { ...row, copiedAnswers: answers.length } });
+    const evidence = (await tx.select().from(assessmentEvidence).where(eq(assessmentEvidence.assessmentId, source.id))).filter(
+      (e) => (e.url !== null || e.fileId !== null) && !isExpired(e.expiresOn),
+    );
+    if (evidence.length) await tx.insert(assessmentEvidence).values(evidence.map(({ id: _id, ...e }) => ({ ...e, assessmentId: row!.id })));
+    const comments = await tx.select().from(assessmentAnswerComments).where(eq(assessmentAnswerComments.assessmentId, source.id));
+    if (comments.length) await tx.insert(assessmentAnswerComments).values(comments.map(({ id: _id, ...c }) => ({ ...c, assessmentId: row!.id })));
+    await appendAudit(tx, audit, {
+      orgId,
+      action: "assessment.new_cycle",
+      entityType: "assessment",
+      entityId: row!.id,
+      after: { ...row, copiedAnswers: answers.length, copiedEvidence: evidence.length, copiedComments: comments.length },
+    });
     return row!;
   });
 }

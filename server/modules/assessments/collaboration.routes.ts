@@ -3,7 +3,7 @@ import { requireActor } from "../../platform/auth/authenticate.ts";
 import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { catalogRegistryOf } from "./catalog-registry.ts";
+import { catalogRegistryFor } from "./catalog-registry.ts";
 import { presentAnswer } from "./assessments.presenter.ts";
 import { AnswerSchema, AssessmentParams } from "./assessments.schemas.ts";
 import { CommentInputSchema, CommentListSchema, CommentSchema, CommentsQuerySchema, PrefillInputSchema } from "./collaboration.schemas.ts";
@@ -22,8 +22,8 @@ export const collaborationRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags, summary: "Comments on the answers, oldest first; optionally of one requirement", params: AssessmentParams, querystring: CommentsQuerySchema, response: { 200: CommentListSchema, ...errors } } },
     async (request) => {
       const actor = requireActor(request);
-      const rows = await listComments(ctx.db, await catalogRegistryOf(ctx), actor, request.params.orgId, request.params.assessmentId, request.query.requirementId);
-      return { items: rows.map(presentComment) };
+      const { rows, assessmentCreatedAt } = await listComments(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), actor, request.params.orgId, request.params.assessmentId, request.query.requirementId);
+      return { items: rows.map((row) => presentComment(row, assessmentCreatedAt)) };
     },
   );
 
@@ -32,9 +32,9 @@ export const collaborationRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags, summary: "Comment on an answer", params: AssessmentParams, body: CommentInputSchema, response: { 201: CommentSchema, ...errors } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await addComment(ctx.db, await catalogRegistryOf(ctx), actor, request.params.orgId, request.params.assessmentId, request.body, auditContextOf(request));
+      const { row, assessmentCreatedAt } = await addComment(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), actor, request.params.orgId, request.params.assessmentId, request.body, auditContextOf(request));
       reply.status(201);
-      return presentComment(row);
+      return presentComment(row, assessmentCreatedAt);
     },
   );
 
@@ -52,7 +52,7 @@ export const collaborationRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const actor = requireActor(request);
       const { orgId, assessmentId } = request.params;
-      const result = await prefillFromMappings(ctx.db, await catalogRegistryOf(ctx), actor, orgId, assessmentId, request.body.fromAssessmentId, auditContextOf(request));
+      const result = await prefillFromMappings(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, assessmentId, request.body.fromAssessmentId, auditContextOf(request));
       return { prefilled: result.prefilled.map(presentAnswer), skipped: result.skipped };
     },
   );

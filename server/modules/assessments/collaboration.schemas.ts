@@ -15,6 +15,8 @@ export const CommentSchema = z
     authorName: z.string(),
     body: z.string(),
     createdAt: z.iso.datetime(),
+    /** copied, with its original date, from the cycle this assessment was started from */
+    fromPreviousCycle: z.boolean(),
   })
   .meta({ id: "AssessmentComment" });
 

@@ -21,7 +21,8 @@ export async function listComments(db: Db, registry: CatalogRegistry, actor: Act
   const where = requirementId === undefined
     ? eq(assessmentAnswerComments.assessmentId, record.id)
     : and(eq(assessmentAnswerComments.assessmentId, record.id), eq(assessmentAnswerComments.requirementId, requirementId));
-  return db.select().from(assessmentAnswerComments).where(where).orderBy(asc(assessmentAnswerComments.createdAt), asc(assessmentAnswerComments.id));
+  const rows = await db.select().from(assessmentAnswerComments).where(where).orderBy(asc(assessmentAnswerComments.createdAt), asc(assessmentAnswerComments.id));
+  return { rows, assessmentCreatedAt: record.createdAt };
 }
 
 export async function addComment(db: Db, registry: CatalogRegistry, actor: Actor, orgId: string, assessmentId: string, input: { requirementId: string; body: string }, audit: AuditContext) {
@@ -38,7 +39,7 @@ export async function addComment(db: Db, registry: CatalogRegistry, actor: Actor
       .values({ assessmentId: record.id, requirementId: input.requirementId, authorId: actor.userId, authorName: actor.name, body: input.body })
       .returning();
     await appendAudit(tx, audit, { orgId, action: "assessment.comment", entityType: "assessment", entityId: record.id, after: row });
-    return row!;
+    return { row: row!, assessmentCreatedAt: record.createdAt };
   });
 }
 
@@ -47,6 +48,18 @@ function checkRequirement(registry: CatalogRegistry, record: { frameworkId: stri
   if (!ids.has(requirementId)) throw invalidField(field, "requirement_unknown", { id: requirementId });
 }
 
-export function presentComment(row: CommentRow) {
-  return { id: row.id, requirementId: row.requirementId, authorId: row.authorId, authorName: row.authorName, body: row.body, createdAt: row.createdAt.toISOString() };
+/**
+ * A new cycle copies the threads with their original dates (assessments.service.ts startNewCycle),
+ * so a comment older than its assessment was written in a previous cycle.
+ */
+export function presentComment(row: CommentRow, assessmentCreatedAt: Date) {
+  return {
+    id: row.id,
+    requirementId: row.requirementId,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    fromPreviousCycle: row.createdAt < assessmentCreatedAt,
+  };
 }

@@ -1,7 +1,7 @@
 import { requireActor } from "../../platform/auth/authenticate.ts";
 import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { catalogRegistryOf } from "./catalog-registry.ts";
+import { catalogRegistryFor, catalogRegistryOf } from "./catalog-registry.ts";
 import { AssessmentParams, OrgParams } from "./assessments.schemas.ts";
 import { CoordinatedAssessmentsSchema, PeerBenchmarkSchema } from "./coordination.schemas.ts";
 import { coordinatedAssessments } from "./coordinated.service.ts";
@@ -35,6 +35,6 @@ export const coordinationRoutes: RoutesPlugin = async (app, { ctx }) => {
         response: { 200: PeerBenchmarkSchema, ...errors },
       },
     },
-    async (request) => peerBenchmark(ctx.db, await catalogRegistryOf(ctx), requireActor(request), request.params.orgId, request.params.assessmentId),
+    async (request) => peerBenchmark(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), requireActor(request), request.params.orgId, request.params.assessmentId),
   );
 };

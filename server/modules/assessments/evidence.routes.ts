@@ -3,7 +3,7 @@ import { requireActor } from "../../platform/auth/authenticate.ts";
 import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { catalogRegistryOf } from "./catalog-registry.ts";
+import { catalogRegistryFor } from "./catalog-registry.ts";
 import { AssessmentParams } from "./assessments.schemas.ts";
 import { EvidenceInputSchema, EvidenceListSchema, EvidenceParams, EvidenceQuerySchema, EvidenceSchema } from "./evidence.schemas.ts";
 import { addEvidence, listEvidence, presentEvidence, removeEvidence } from "./evidence.service.ts";
@@ -30,7 +30,7 @@ export const evidenceRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags, summary: "Attach a link or an uploaded file as evidence of an answer", params: AssessmentParams, body: EvidenceInputSchema, response: { 201: EvidenceSchema, ...errors } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await addEvidence(ctx.db, await catalogRegistryOf(ctx), actor, request.params.orgId, request.params.assessmentId, request.body, auditContextOf(request));
+      const row = await addEvidence(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), actor, request.params.orgId, request.params.assessmentId, request.body, auditContextOf(request));
       reply.status(201);
       return presentEvidence(row);
     },

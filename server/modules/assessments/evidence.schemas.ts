@@ -15,6 +15,14 @@ export const EvidenceInputSchema = z.strictObject({
 });
 export type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
 
+/** the evidence's details when its file is uploaded with it (the body is the multipart file) */
+export const EvidenceUploadQuerySchema = z.strictObject({
+  requirementId: z.string().min(1).max(64),
+  title: z.string().trim().min(1).max(200).optional(),
+  expiresOn: z.iso.date().optional(),
+});
+export type EvidenceUploadQuery = z.infer<typeof EvidenceUploadQuerySchema>;
+
 export const EvidenceQuerySchema = z.strictObject({ requirementId: z.string().min(1).max(64).optional() });
 
 export const EvidenceSchema = z

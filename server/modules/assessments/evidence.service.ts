@@ -34,18 +34,28 @@ export async function listEvidence(db: Db, actor: Actor, orgId: string, assessme
   return rows.map((r) => ({ ...r.evidence, fileName: r.fileName, fileType: r.fileType }));
 }
 
-function mayTouch(actor: Actor, record: LoadedAssessment, requirementId: string) {
+function mayTouch(actor: Actor, record: LoadedAssessment, requirementId: string, field = "body.requirementId") {
   const allowed = answerableBy(actor, record);
   if (allowed && !allowed.has(requirementId))
-    throw new HttpError(403, "forbidden", [{ field: "body.requirementId", reason: "requirement_not_assigned", params: { id: requirementId } }]);
+    throw new HttpError(403, "forbidden", [{ field, reason: "requirement_not_assigned", params: { id: requirementId } }]);
+}
+
+/**
+ * The assessment, when the caller may add evidence to this requirement: 404 invisible, 409 locked,
+ * 422 not a requirement of the assessment, 403 not the caller's to answer. `field` names where the
+ * requirement came from (body or query).
+ */
+export function evidenceTarget(registry: CatalogRegistry, actor: Actor, loaded: LoadedAssessment | undefined, requirementId: string, field = "body.requirementId") {
+  const record = authorizeChange(actor, "answer", loaded);
+  if (!requirementIdsOf(catalogOf(registry, record.frameworkId, "frameworkId"), record.level).has(requirementId))
+    throw invalidField(field, "requirement_unknown", { id: requirementId });
+  mayTouch(actor, record, requirementId, field);
+  return record;
 }
 
 export async function addEvidence(db: Db, registry: CatalogRegistry, actor: Actor, orgId: string, assessmentId: string, input: EvidenceInput, audit: AuditContext): Promise<EvidenceRow> {
   return db.transaction(async (tx) => {
-    const record = authorizeChange(actor, "answer", await loadAssessment(tx, orgId, assessmentId, true));
-    if (!requirementIdsOf(catalogOf(registry, record.frameworkId, "frameworkId"), record.level).has(input.requirementId))
-      throw invalidField("body.requirementId", "requirement_unknown", { id: input.requirementId });
-    mayTouch(actor, record, input.requirementId);
+    const record = evidenceTarget(registry, actor, await loadAssessment(tx, orgId, assessmentId, true), input.requirementId);
     if ((input.url === undefined) === (input.fileId === undefined)) throw invalidField("body.url", "evidence_link_or_file");
     let file: { originalName: string; mimeType: string } | undefined;
     if (input.fileId) {

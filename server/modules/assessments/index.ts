@@ -3,9 +3,11 @@ import { assessmentsRoutes } from "./assessments.routes.ts";
 import { collaborationRoutes } from "./collaboration.routes.ts";
 import { answersTransferRoutes } from "./answers-transfer.routes.ts";
 import { evidenceRoutes } from "./evidence.routes.ts";
+import { evidenceFilesRoutes } from "./evidence-files.routes.ts";
 import { reportRoutes } from "./report/report.routes.ts";
 import { frameworksRoutes } from "./frameworks.routes.ts";
 import { coordinationRoutes } from "./coordination.routes.ts";
+import { organisationFrameworksRoutes } from "./organisation-frameworks.routes.ts";
 
 /** Posture assessments against the shipped frameworks: answers, workflow, scores and gaps. */
 export const assessmentsModule: CittadellaModule = {
@@ -15,8 +17,10 @@ export const assessmentsModule: CittadellaModule = {
     await app.register(collaborationRoutes, opts);
     await app.register(answersTransferRoutes, opts);
     await app.register(evidenceRoutes, opts);
+    await app.register(evidenceFilesRoutes, opts);
     await app.register(reportRoutes, opts);
     await app.register(frameworksRoutes, opts);
     await app.register(coordinationRoutes, opts);
+    await app.register(organisationFrameworksRoutes, opts);
   },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreAssessment, type ScoredAnswer } from "./scoring.ts";
+import { type Catalog, type RequirementNode } from "./catalogs/catalog-format.ts";
 import { testCatalog } from "./test-catalog.fixture.ts";
 
 const answers: ScoredAnswer[] = [
@@ -43,6 +44,24 @@ describe("scoring", () => {
       ["GV.OC-01", 3],
       ["GV.OC-02", 2],
       ["PR.AA-01", 2],
+    ]);
+  });
+
+  it("weighs each gap by the importance the catalog gives, inherited from the parent, default 1", () => {
+    // PR.AA (a category) is critical, so both its requirements are; GV.OC-02 alone is high
+    const weigh = (nodes: RequirementNode[]): RequirementNode[] =>
+      nodes.map((n) => ({
+        ...n,
+        ...(n.id === "PR.AA" ? { importance: 3 } : n.id === "GV.OC-02" ? { importance: 2 } : {}),
+        ...(n.children ? { children: weigh(n.children) } : {}),
+      }));
+    const weighted: Catalog = { ...testCatalog, requirements: weigh(testCatalog.requirements) };
+    const gaps = scoreAssessment(weighted, null, [...answers, { requirementId: "PR.AA-02", status: "partial", currentMaturity: 3, targetMaturity: 4 }]).gaps;
+    expect(gaps.map((g) => [g.requirementId, g.targetMaturity - g.currentMaturity, g.importance, g.weightedDistance])).toEqual([
+      ["PR.AA-01", 2, 3, 6],
+      ["GV.OC-02", 2, 2, 4],
+      ["PR.AA-02", 1, 3, 3],
+      ["GV.OC-01", 1, 1, 1],
     ]);
   });
 

@@ -7,7 +7,8 @@ import { flattenRequirements } from "./catalogs/catalog-tree.ts";
 //   a requirement not answered yet counts as not implemented: the picture must not look better
 //   than what is known.
 //   average maturity = mean of the current (target) maturity given, not applicable excluded.
-//   gap = (target - current) * importance; current missing counts as the lowest step of the scale.
+//   gap = (target - current) * importance; current missing counts as the lowest step of the scale;
+//   importance is the catalog's (1 normal, 2 high, 3 critical, inherited down the tree, default 1).
 
 export type AnswerStatus = "implemented" | "partial" | "not_implemented" | "not_applicable";
 
@@ -78,9 +79,11 @@ export function scoreAssessment(
   catalog: Catalog,
   level: string | null,
   answerList: ScoredAnswer[],
-  importance: (requirementId: string) => number = () => 1,
+  importance?: (requirementId: string) => number,
 ): AssessmentResults {
   const flat = flattenRequirements(catalog);
+  const catalogImportance = new Map(flat.map((f) => [f.node.id, f.effectiveImportance]));
+  const weightOf = importance ?? ((id: string) => catalogImportance.get(id) ?? 1);
   const parent = new Map(flat.map((f) => [f.node.id, f.parentId]));
   const ancestors = (id: string) => {
     const chain: string[] = [];
@@ -106,7 +109,7 @@ export function scoreAssessment(
     if (!answer || answer.status === "not_applicable" || answer.targetMaturity === null) continue;
     const current = answer.currentMaturity ?? lowest;
     if (current >= answer.targetMaturity) continue;
-    const weight = importance(leaf.node.id);
+    const weight = weightOf(leaf.node.id);
     gaps.push({
       requirementId: leaf.node.id,
       functionId: functionOf.get(leaf.node.id)!,

@@ -1,8 +1,10 @@
 import type { Actor } from "../../platform/authz/actor.ts";
 import { definePolicy, hasRole } from "../../platform/authz/policy.ts";
 
-// Who may upload, read and delete an organisation's files. Files belong to one organisation;
-// sharing them with a provider or coordinator is a later, explicit grant.
+// Who may upload, read and delete an organisation's files. Files belong to one organisation and
+// these routes serve its members only. A user of its IT provider reaches a file only as evidence of
+// an assessment requirement assigned to them (assessments/evidence-files.*), uploading it there
+// into the organisation's files, which the organisation keeps.
 
 const isCurrentOrg = (actor: Actor, orgId: string) => actor.orgId === orgId && actor.role !== null;
 

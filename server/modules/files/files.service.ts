@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, lt, or } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import { invalidField } from "../../platform/http/errors.ts";
@@ -27,6 +27,24 @@ export function assertMayUpload(actor: Actor, orgId: string) {
  */
 export async function uploadFile(db: Db, store: FileStore, actor: Actor, orgId: string, upload: { fileName: string; bytes: Buffer }, audit: AuditContext) {
   assertMayUpload(actor, orgId);
+  return storeUpload(db, store, { orgId, uploadedBy: actor.userId }, upload, audit, async (_tx, row) => row);
+}
+
+/**
+ * Stores an upload as a file owned by `owner.orgId`, once the caller's right to put it there was
+ * checked by whoever calls (the files route above; evidence uploaded by an IT provider for its
+ * client, which the client then keeps). `within` runs in the same transaction as the file's row,
+ * so what refers to the file is written with it or not at all.
+ */
+export async function storeUpload<T>(
+  db: Db,
+  store: FileStore,
+  owner: { orgId: string; uploadedBy: string },
+  upload: { fileName: string; bytes: Buffer },
+  audit: AuditContext,
+  within: (tx: Tx, row: StoredFileRow) => Promise<T>,
+): Promise<T> {
+  const { orgId } = owner;
   const name = cleanFileName(upload.fileName);
   if (upload.bytes.length === 0) throw invalidField("body.file", "file_empty");
   const sniffed = await sniffUpload(upload.bytes, name);
@@ -41,7 +59,7 @@ export async function uploadFile(db: Db, store: FileStore, actor: Actor, orgId: 
         .values({
           id,
           orgId,
-          uploadedBy: actor.userId,
+          uploadedBy: owner.uploadedBy,
           originalName: name,
           mimeType: sniffed.mimeType,
           sizeBytes: upload.bytes.length,
@@ -51,7 +69,7 @@ export async function uploadFile(db: Db, store: FileStore, actor: Actor, orgId: 
         .returning();
       const { storageKey: _key, ...after } = row!;
       await appendAudit(tx, audit, { orgId, action: "file.upload", entityType: "file", entityId: id, after });
-      return row!;
+      return within(tx, row!);
     });
   } catch (error) {
     await store.remove(storageKey);

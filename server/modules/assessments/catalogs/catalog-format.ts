@@ -15,6 +15,15 @@ export const localizedTextSchema = z
   .refine((text) => text.it !== undefined || text.en !== undefined, "give at least the Italian or the English text");
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/** How much a gap on a requirement matters: 1 normal, 2 high, 3 critical (see docs/CATALOG-FORMAT.md). */
+export const IMPORTANCE_VALUES = [1, 2, 3] as const;
+export const DEFAULT_IMPORTANCE = 1;
+export const importanceSchema = z
+  .number()
+  .int("importance must be 1 (normal), 2 (high) or 3 (critical)")
+  .min(1, "importance must be 1 (normal), 2 (high) or 3 (critical)")
+  .max(3, "importance must be 1 (normal), 2 (high) or 3 (critical)");
+
 export const mappingSchema = z.strictObject({ framework: frameworkId, requirementId });
 export type RequirementMapping = z.infer<typeof mappingSchema>;
 
@@ -26,6 +35,8 @@ export interface RequirementNode {
   guidance?: LocalizedText | undefined;
   /** ids of the framework levels this requirement applies to; absent means every level */
   levels?: string[] | undefined;
+  /** weight of a gap on this requirement: 1 normal, 2 high, 3 critical; absent = the parent's, else 1 */
+  importance?: number | undefined;
   mappings?: RequirementMapping[] | undefined;
   children?: RequirementNode[] | undefined;
 }
@@ -37,6 +48,7 @@ export const requirementSchema: z.ZodType<RequirementNode> = z.lazy(() =>
     title: localizedTextSchema,
     guidance: localizedTextSchema.optional(),
     levels: z.array(levelId).min(1).optional(),
+    importance: importanceSchema.optional(),
     mappings: z.array(mappingSchema).min(1).optional(),
     children: z.array(requirementSchema).min(1).optional(),
   }),

@@ -69,6 +69,18 @@ export const catalogMessages = {
   framework_duplicate: { it: "framework \"{id}\" già caricato da {file}", en: "framework \"{id}\" already loaded from {file}" },
   schema: { it: "{detail}", en: "{detail}" },
   no_requirements: { it: "nessun requisito trovato", en: "no requirements found" },
+  requirement_not_in_framework: {
+    it: "il requisito \"{id}\" non esiste in {framework}: per un framework diverso usa un altro id",
+    en: "requirement \"{id}\" does not exist in {framework}: give a different framework another id",
+  },
+  csv_framework_required: {
+    it: "un CSV contiene solo i requisiti: indica a quale framework si riferisce",
+    en: "a CSV holds only the requirements: say which framework it belongs to",
+  },
+  several_files_only_acn: {
+    it: "più file insieme sono ammessi solo per i due allegati ACN (XLSX)",
+    en: "several files at once are accepted only for the two ACN annexes (XLSX)",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type CatalogMessageKey = keyof typeof catalogMessages;

@@ -1,4 +1,4 @@
-import type { Catalog, RequirementNode } from "./catalog-format.ts";
+import { type Catalog, DEFAULT_IMPORTANCE, type RequirementNode } from "./catalog-format.ts";
 
 export interface FlatRequirement {
   node: RequirementNode;
@@ -6,6 +6,8 @@ export interface FlatRequirement {
   depth: number;
   /** the levels in force for this node: its own, else inherited, else every level of the framework */
   effectiveLevels: string[];
+  /** the importance in force: its own, else inherited (set on a measure, it weighs all its points), else 1 */
+  effectiveImportance: number;
   assessable: boolean;
 }
 
@@ -13,14 +15,15 @@ export interface FlatRequirement {
 export function flattenRequirements(catalog: Catalog): FlatRequirement[] {
   const all = catalog.levels?.map((level) => level.id) ?? [];
   const out: FlatRequirement[] = [];
-  const visit = (nodes: RequirementNode[], parentId: string | null, depth: number, inherited: string[]) => {
+  const visit = (nodes: RequirementNode[], parentId: string | null, depth: number, inherited: string[], inheritedImportance: number) => {
     for (const node of nodes) {
       const effectiveLevels = node.levels ?? inherited;
-      out.push({ node, parentId, depth, effectiveLevels, assessable: !node.children?.length });
-      if (node.children) visit(node.children, node.id, depth + 1, effectiveLevels);
+      const effectiveImportance = node.importance ?? inheritedImportance;
+      out.push({ node, parentId, depth, effectiveLevels, effectiveImportance, assessable: !node.children?.length });
+      if (node.children) visit(node.children, node.id, depth + 1, effectiveLevels, effectiveImportance);
     }
   };
-  visit(catalog.requirements, null, 0, all);
+  visit(catalog.requirements, null, 0, all, DEFAULT_IMPORTANCE);
   return out;
 }
 

@@ -27,6 +27,8 @@ export function requirementRows(catalog: Catalog): string[][] {
       en(node.guidance),
       // only the levels written on the node: inherited ones stay implicit, so the round trip is exact
       (node.levels ?? []).join(LIST_SEPARATOR),
+      // likewise only an importance written on the node
+      node.importance === undefined ? "" : String(node.importance),
       (node.mappings ?? []).map((m) => `${m.framework}${MAPPING_SEPARATOR}${m.requirementId}`).join(LIST_SEPARATOR),
     ]);
   }

@@ -66,6 +66,10 @@ export function parseRequirementTable(
       if (cut < 1 || !requirementId) at(r, "mappings", "mapping_invalid", { value: value.trim() });
       return { framework, requirementId };
     });
+    // a whole number here; its range (1-3) is checked with the rest of the catalog, naming the row
+    const importanceCell = get("importance");
+    const importance = importanceCell ? Number(importanceCell) : undefined;
+    if (importance !== undefined && !Number.isInteger(importance)) at(r, "importance", "number_expected", { value: importanceCell });
     const parentId = get("parent_id");
     const parent = parentId ? byId.get(parentId) : undefined;
     if (parentId && !parent) at(r, "parent_id", "parent_unknown", { parent: parentId });
@@ -76,6 +80,7 @@ export function parseRequirementTable(
       title,
       ...(text(get("guidance_it"), get("guidance_en")) ? { guidance: text(get("guidance_it"), get("guidance_en")) } : {}),
       ...(levels.length ? { levels } : {}),
+      ...(importance !== undefined ? { importance } : {}),
       ...(mappings.length ? { mappings } : {}),
     };
     byId.set(id, { node, row: r });

@@ -129,6 +129,41 @@ describe("importers refuse bad files, naming where", () => {
   });
 });
 
+describe("requirement importance", () => {
+  it("the loader refuses an importance outside 1-3, naming the file and the JSON path", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "catalogs-"));
+    const [fn] = csf.requirements;
+    const category = { ...fn!.children![0]!, importance: 4 };
+    await writeFile(join(dir, "csf.json"), JSON.stringify({ ...csf, requirements: [{ ...fn, children: [category, ...fn!.children!.slice(1)] }, ...csf.requirements.slice(1)] }));
+    const error = (await loadCatalogs(dir).catch((e: unknown) => e)) as CatalogError;
+    expect(error).toBeInstanceOf(CatalogError);
+    expect(error.source).toBe("csf.json");
+    expect(error.issues).toEqual([
+      { field: "requirements[0].children[0].importance", reason: "schema", params: { detail: "importance must be 1 (normal), 2 (high) or 3 (critical)" } },
+    ]);
+    await writeFile(join(dir, "csf.json"), JSON.stringify({ ...csf, requirements: [{ ...fn, importance: 1.5 }, ...csf.requirements.slice(1)] }));
+    const fraction = (await loadCatalogs(dir).catch((e: unknown) => e)) as CatalogError;
+    expect(fraction.issues.map((i) => i.field)).toEqual(["requirements[0].importance"]);
+  });
+
+  it("travels through the template: a bad cell is named by row and column", async () => {
+    const sheets = templateSheets(registry.get("acn-nis2-misure-base")!);
+    const rows = sheets.find((s) => s.name === "requirements")!.rows;
+    const column = rows[0]!.indexOf("importance");
+    const backup = rows.findIndex((r) => r[0] === "PR.DS-11");
+    expect(rows[backup]![column]).toBe("3");
+    rows[backup]![column] = "alta";
+    const point = rows.findIndex((r) => r[0] === "PR.DS-11.1");
+    expect(rows[point]![column]).toBe("");
+    rows[point]![column] = "5";
+    const issues = issuesOf(await importTemplateXlsx(await writeWorkbook(sheets)));
+    expect(issues.map((i) => [i.field, i.reason])).toEqual([[`requirements!${String.fromCharCode(65 + column)}${backup + 1} (importance)`, "number_expected"]]);
+    rows[backup]![column] = "3";
+    const range = issuesOf(await importTemplateXlsx(await writeWorkbook(sheets)));
+    expect(range.map((i) => [i.field, i.reason])).toEqual([[`requirements!${point + 1} (importance)`, "schema"]]);
+  });
+});
+
 describe("ACN consolidated layout", () => {
   it("reads one sheet with merged measure cells and per-level columns", async () => {
     const rows = [

@@ -12,6 +12,7 @@ export const REQUIREMENT_COLUMNS = [
   "guidance_it",
   "guidance_en",
   "levels",
+  "importance",
   "mappings",
 ] as const;
 export type RequirementColumn = (typeof REQUIREMENT_COLUMNS)[number];

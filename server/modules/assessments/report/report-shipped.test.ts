@@ -33,6 +33,13 @@ describe("report of a shipped-catalog assessment", () => {
     expect(results.functions).toHaveLength(6);
     for (const fn of results.functions as { id: string; title: { it: string } }[]) expect(text).toContain(`${fn.id} ${fn.title.it}`);
     expect(text.slice(text.indexOf("Scostamenti principali"))).toContain(results.gaps[0].requirementId);
+    // the catalog's importance weighs the gaps: a critical requirement three steps short comes first
+    expect(results.gaps[0]).toMatchObject({ importance: 3, currentMaturity: 1, targetMaturity: 4, weightedDistance: 9 });
+    const weighted = (results.gaps as { weightedDistance: number }[]).map((g) => g.weightedDistance);
+    expect(weighted).toEqual([...weighted].sort((a, b) => b - a));
+    const gapTable = text.slice(text.indexOf("Scostamenti principali"));
+    expect(gapTable).toContain("Importanza");
+    expect(gapTable).toContain("critica");
     expect(text).toMatch(/Pagina 1 di [2-9]/);
   });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requireActor } from "../../../platform/auth/authenticate.ts";
 import { errorReplySchema } from "../../../platform/http/error-handler.ts";
 import type { RoutesPlugin } from "../../../platform/http/types.ts";
-import { catalogRegistryOf } from "../catalog-registry.ts";
+import { catalogRegistryFor } from "../catalog-registry.ts";
 import { AssessmentParams } from "../assessments.schemas.ts";
 import { loadReportData } from "./report-data.ts";
 import { renderReport } from "./report-pdf.ts";
@@ -26,7 +26,7 @@ export const reportRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const { orgId, assessmentId } = request.params;
-      const data = await loadReportData(ctx.db, await catalogRegistryOf(ctx), actor, orgId, assessmentId);
+      const data = await loadReportData(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, assessmentId);
       const pdf = await renderReport(data, request.query.lang);
       const name = `valutazione-${assessmentId.slice(0, 8)}-${request.query.lang}.pdf`;
       reply.header("content-type", "application/pdf").header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "no-store");

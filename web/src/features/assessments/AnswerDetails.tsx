@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useSession } from "../../app/session.tsx";
 import { useT } from "../../i18n/index.ts";
 import { collaborationMessages } from "./collaboration-messages.ts";
 import { CommentThread } from "./CommentThread.tsx";
@@ -19,6 +20,8 @@ export function AnswerDetails({ orgId, assessmentId, requirementId, editable, lo
   const t = useT(collaborationMessages);
   const [open, setOpen] = useState(false);
   const panelId = `${idBase}-details`;
+  // a user of the organisation's IT provider acts for the provider, not for this organisation
+  const member = useSession().session?.currentOrgId === orgId;
   return (
     <div className="mt-2">
       <button type="button" className="btn btn-link btn-sm p-0" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
@@ -28,7 +31,7 @@ export function AnswerDetails({ orgId, assessmentId, requirementId, editable, lo
         // the row's shortcut keys (1-4 set the status) stay out of the panel's buttons and forms
         <div id={panelId} className="border rounded p-3 mt-2" onKeyDown={(e) => e.stopPropagation()}>
           {locked && <p className="small">{t("locked")}</p>}
-          <EvidenceList orgId={orgId} assessmentId={assessmentId} requirementId={requirementId} editable={editable && !locked} idBase={idBase} />
+          <EvidenceList orgId={orgId} assessmentId={assessmentId} requirementId={requirementId} editable={editable && !locked} idBase={idBase} member={member} />
           <CommentThread orgId={orgId} assessmentId={assessmentId} requirementId={requirementId} locked={locked} idBase={idBase} />
         </div>
       )}

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { api, ApiError, unwrap } from "../../api/client.ts";
 import type { Schemas } from "../../api/types.ts";
+import { useSession } from "../../app/session.tsx";
 import { type Translate, useLocale, useT } from "../../i18n/index.ts";
 import { FormErrors, Notice, PageTitle } from "../../ui/index.ts";
 import { AnswerRow, type RowErrors } from "./AnswerRow.tsx";
@@ -32,6 +33,7 @@ export function AnswerSheet({ orgId, initial, catalog }: { orgId: string; initia
 
   const answerable = assessment.answerable ? new Set(assessment.answerable) : null;
   const canAnswer = assessment.actions.includes("answer");
+  const own = useSession().session?.currentOrgId === orgId;
   const draftFor = (id: string) => drafts[id] ?? draftOf(saved.get(id));
   const onChange = useCallback((id: string, draft: AnswerDraft) => setDrafts((d) => ({ ...d, [id]: draft })), []);
   const changed = Object.entries(drafts).filter(([id, d]) => !sameDraft(d, draftOf(saved.get(id))));
@@ -99,8 +101,13 @@ export function AnswerSheet({ orgId, initial, catalog }: { orgId: string; initia
       </p>
       <p>
         <Link to="/valutazioni">{t("backToList")}</Link>
-        {" · "}
-        <Link to={`/valutazioni/${assessment.id}/risultati`}>{t("resultsLink")}</Link>
+        {/* the results pages are the organisation's own; a provider's user works on the answers */}
+        {own && (
+          <>
+            {" · "}
+            <Link to={`/valutazioni/${assessment.id}/risultati`}>{t("resultsLink")}</Link>
+          </>
+        )}
       </p>
       {assessment.status === "approved" && <Notice kind="info">{t("locked", { name: assessment.approvedByName ?? "", date: date(assessment.approvedAt) })}</Notice>}
       {assessment.status === "in_review" && <Notice kind="info">{t("inReview")}</Notice>}

@@ -7,11 +7,15 @@ import { AnswerSheet } from "./AnswerSheet.tsx";
 import { loadCatalog } from "./catalogs.ts";
 import { messages } from "./messages.ts";
 
-/** /valutazioni/:id: answering, workflow and the lock once approved. */
+/**
+ * /valutazioni/:id: answering, workflow and the lock once approved. Also /clienti/:orgId/valutazioni/:id,
+ * where a user of an IT provider works on a client's assessment assigned to them.
+ */
 export function AssessmentPage() {
   const t = useT(messages);
-  const orgId = useCurrentOrgId();
-  const { id = "" } = useParams();
+  const currentOrgId = useCurrentOrgId();
+  const { id = "", orgId: clientOrgId } = useParams();
+  const orgId = clientOrgId ?? currentOrgId;
   if (!orgId) {
     return (
       <>

@@ -5,6 +5,7 @@ import { useSession } from "../../app/session.tsx";
 import { useLocale, useT } from "../../i18n/index.ts";
 import { DataTable, PageTitle, useAsync } from "../../ui/index.ts";
 import { NoOrganisation, PageData, useCurrentOrgId } from "../organisation/page-access.tsx";
+import { ClientAssessments } from "./ClientAssessments.tsx";
 import { NewAssessmentForm } from "./NewAssessmentForm.tsx";
 import { loadCatalogs, textOf } from "./catalogs.ts";
 import { messages } from "./messages.ts";
@@ -54,6 +55,7 @@ function Assessments({ orgId }: { orgId: string }) {
             ]}
           />
           {mayCreate && catalogs.data && <NewAssessmentForm orgId={orgId} catalogs={catalogs.data} />}
+          <ClientAssessments frameworkName={frameworkName} />
         </>
       )}
     </PageData>

@@ -51,7 +51,10 @@ export function CommentThread({ orgId, assessmentId, requirementId, locked, idBa
         <ol className="list-unstyled">
           {state.data.map((c) => (
             <li key={c.id} className="mb-2 border-start ps-2">
-              <p className="small mb-0">{t("commentMeta", { author: c.authorName, date: new Date(c.createdAt).toLocaleString(locale) })}</p>
+              <p className="small mb-0">
+                {t("commentMeta", { author: c.authorName, date: new Date(c.createdAt).toLocaleString(locale) })}
+                {c.fromPreviousCycle && <span className="badge bg-secondary ms-2">{t("commentFromPreviousCycle")}</span>}
+              </p>
               <p className="mb-0 text-break">{c.body}</p>
             </li>
           ))}

@@ -14,10 +14,15 @@ interface Props {
   /** the caller may answer this requirement (and the assessment is not approved) */
   editable: boolean;
   idBase: string;
+  /**
+   * the caller belongs to the organisation, so may pick one of its stored files; a provider's user
+   * may only upload a new one, which the organisation then owns
+   */
+  member: boolean;
 }
 
 /** The evidence of one answer: links and files with their expiry; expired ones say so in words. */
-export function EvidenceList({ orgId, assessmentId, requirementId, editable, idBase }: Props) {
+export function EvidenceList({ orgId, assessmentId, requirementId, editable, idBase, member }: Props) {
   const t = useT(collaborationMessages);
   const { locale } = useLocale();
   const path = { orgId, assessmentId };
@@ -59,7 +64,8 @@ export function EvidenceList({ orgId, assessmentId, requirementId, editable, idB
                   {e.title}
                 </a>
               ) : (
-                <a href={`/api/orgs/${orgId}/files/${e.file?.id ?? ""}`}>{e.title}</a>
+                // through the evidence, so a provider's user assigned to the requirement can open it too
+                <a href={`/api/orgs/${orgId}/assessments/${assessmentId}/evidence/${e.id}/file`}>{e.title}</a>
               )}
               {e.expiresOn === null ? (
                 <span className="small">{t("noExpiry")}</span>
@@ -78,7 +84,7 @@ export function EvidenceList({ orgId, assessmentId, requirementId, editable, idB
         </ul>
       )}
       {editable && <AddLinkForm orgId={orgId} assessmentId={assessmentId} requirementId={requirementId} idBase={idBase} onAdded={added} />}
-      {editable && <AddFileForm orgId={orgId} assessmentId={assessmentId} requirementId={requirementId} idBase={idBase} onAdded={added} />}
+      {editable && <AddFileForm orgId={orgId} assessmentId={assessmentId} requirementId={requirementId} idBase={idBase} onAdded={added} member={member} />}
     </section>
   );
 }
@@ -136,30 +142,38 @@ function AddLinkForm({ orgId, assessmentId, requirementId, idBase, onAdded }: Fo
   );
 }
 
-function AddFileForm({ orgId, assessmentId, requirementId, idBase, onAdded }: FormProps) {
+function AddFileForm({ orgId, assessmentId, requirementId, idBase, onAdded, member }: FormProps & { member: boolean }) {
   const t = useT(collaborationMessages);
   const [file, setFile] = useState<File | null>(null);
   const [existing, setExisting] = useState("");
   const [expiresOn, setExpiresOn] = useState("");
   const [busy, setBusy] = useState(false);
   const { error, run } = useFormErrors();
-  const files = useAsync(async () => (await unwrap(api.GET("/api/orgs/{orgId}/files", { params: { path: { orgId }, query: { limit: 50 } } }))).items, [orgId]);
+  const files = useAsync(
+    async () => (member ? (await unwrap(api.GET("/api/orgs/{orgId}/files", { params: { path: { orgId }, query: { limit: 50 } } }))).items : []),
+    [orgId, member],
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     const done = await run(async () => {
-      let fileId = existing;
       if (file) {
         const form = new FormData();
         form.append("file", file);
-        // the serializer hands the FormData through untouched, so the browser sets the multipart boundary
-        const stored = await unwrap(
-          api.POST("/api/orgs/{orgId}/files", { params: { path: { orgId } }, body: form as unknown as { file: string }, bodySerializer: (b) => b as unknown as FormData }),
+        // one request stores the file with the organisation and attaches it; the serializer hands the
+        // FormData through untouched, so the browser sets the multipart boundary
+        await unwrap(
+          api.POST("/api/orgs/{orgId}/assessments/{assessmentId}/evidence/files", {
+            params: { path: { orgId, assessmentId }, query: { requirementId, ...(expiresOn ? { expiresOn } : {}) } },
+            body: form as unknown as { file: string },
+            bodySerializer: (b) => b as unknown as FormData,
+          }),
         );
-        fileId = stored.id;
+        return true;
       }
-      if (!fileId) return false;
+      if (!existing) return false;
+      const fileId = existing;
       await unwrap(
         api.POST("/api/orgs/{orgId}/assessments/{assessmentId}/evidence", {
           params: { path: { orgId, assessmentId } },
@@ -194,9 +208,11 @@ function AddFileForm({ orgId, assessmentId, requirementId, idBase, onAdded }: Fo
             {t("fileHint")}
           </p>
         </div>
-        <div className="col-12 col-md-4">
-          <FormField id={`${idBase}-file-existing`} label={t("existingFile")} value={existing} options={options} onChange={setExisting} />
-        </div>
+        {member && (
+          <div className="col-12 col-md-4">
+            <FormField id={`${idBase}-file-existing`} label={t("existingFile")} value={existing} options={options} onChange={setExisting} />
+          </div>
+        )}
         <div className="col-12 col-md-3">
           <FormField id={`${idBase}-file-expiry`} label={t("expiresOn")} type="date" value={expiresOn} onChange={setExpiresOn} />
         </div>

@@ -5,11 +5,13 @@ import { useLocale, useT } from "../../i18n/index.ts";
 import { DataTable, PageTitle, useAsync } from "../../ui/index.ts";
 import { NoOrganisation, PageData, useCurrentOrgId } from "../organisation/page-access.tsx";
 import { loadCatalog, textOf } from "./catalogs.ts";
+import { BenchmarkPanel } from "./BenchmarkPanel.tsx";
 import { HeatMap } from "./HeatMap.tsx";
 import { RadarChart } from "./RadarChart.tsx";
 import { TrendChart } from "./TrendChart.tsx";
 import { messages } from "./messages.ts";
 import { formatPercent, ScoreChart } from "./ScoreChart.tsx";
+import { useGapActionColumn } from "../risks/gap-action-column.tsx";
 
 type Score = Schemas["AssessmentGroupScore"];
 type Results = Schemas["AssessmentResults"];
@@ -31,10 +33,13 @@ export function ResultsPage() {
   return <Results key={`${orgId}/${id}`} orgId={orgId} assessmentId={id} />;
 }
 
-function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string }) {
+/** The results of one assessment; `back` replaces the link to the answering page (a coordinator reads another entity's). */
+export function Results({ orgId, assessmentId, back }: { orgId: string; assessmentId: string; back?: { to: string; label: string } }) {
   const t = useT(messages);
   const { locale } = useLocale();
   const path = { orgId, assessmentId };
+  // a gap becomes a roadmap action (issue 4): a link per row, for the organisation's managers
+  const gapActions = useGapActionColumn(orgId, assessmentId);
   const state = useAsync(
     async () => {
       const assessment = await unwrap(api.GET("/api/orgs/{orgId}/assessments/{assessmentId}", { params: { path } }));
@@ -47,6 +52,8 @@ function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string 
   );
   const percent = (v: number | null) => (v === null ? t("notAvailable") : formatPercent(v, locale));
   const number = (v: number | null) => (v === null ? t("notAvailable") : v.toLocaleString(locale, { maximumFractionDigits: 2 }));
+  // the catalog's scale: 1 normal, 2 high, 3 critical (docs/CATALOG-FORMAT.md)
+  const importanceLabel = (v: number) => (v === 1 || v === 2 || v === 3 ? t(`importance${v}` as const) : number(v));
   const scoreColumns = [
     { header: t("colGroup"), rowHeader: true, cell: (s: Score) => `${s.id} ${textOf(s.title, locale)}` },
     { header: t("colRequirements"), cell: (s: Score) => s.requirements },
@@ -64,7 +71,7 @@ function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string 
           <>
             <PageTitle>{t("resultsTitle", { title: assessment.title })}</PageTitle>
             <p>
-              <Link to={`/valutazioni/${assessment.id}`}>{t("backToAssessment")}</Link>
+              <Link to={back?.to ?? `/valutazioni/${assessment.id}`}>{back?.label ?? t("backToAssessment")}</Link>
             </p>
             <p className="lead">{t("overall", { percent: percent(results.overall.compliancePercent) })}</p>
             <p>{t("formula")}</p>
@@ -74,6 +81,7 @@ function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string 
             <RadarChart scores={results.functions} maxMaturity={maxMaturity} />
             <HeatMap scores={results.categories} />
             <TrendChart orgId={orgId} assessmentId={assessment.id} />
+            <BenchmarkPanel orgId={orgId} assessmentId={assessment.id} />
             <h2 className="h4">{t("gapsTitle")}</h2>
             <DataTable<Gap>
               caption={t("gapsCaption")}
@@ -85,8 +93,9 @@ function Results({ orgId, assessmentId }: { orgId: string; assessmentId: string 
                 { header: t("colFunction"), cell: (g) => g.functionId },
                 { header: t("currentMaturity"), cell: (g) => g.currentMaturity },
                 { header: t("targetMaturity"), cell: (g) => g.targetMaturity },
-                { header: t("colImportance"), cell: (g) => number(g.importance) },
+                { header: t("colImportance"), cell: (g) => importanceLabel(g.importance) },
                 { header: t("colDistance"), cell: (g) => number(g.weightedDistance) },
+                ...gapActions,
               ]}
             />
           </>

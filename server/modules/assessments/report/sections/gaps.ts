@@ -1,6 +1,11 @@
+import type { Locale } from "../../../../platform/i18n/locale.ts";
 import { formatNumber, pick, say } from "../report-text.ts";
 import type { ReportData } from "../report-data.ts";
 import { colours, type Draw, heading, paragraph, table } from "../layout.ts";
+
+// the catalog's scale is 1-3 (catalog-format.ts); a caller-supplied weight outside it prints as a number
+const importanceLabel = (importance: number, locale: Locale) =>
+  importance === 1 || importance === 2 || importance === 3 ? say(locale, `importance${importance}` as const) : formatNumber(importance, locale, 2);
 
 /** The report lists the largest gaps; the full list stays in the application. */
 export const REPORT_GAPS = 30;
@@ -15,10 +20,11 @@ export function drawGaps({ doc, locale }: Draw, data: ReportData) {
   table(
     doc,
     [
-      { header: say(locale, "requirementCol"), width: 0.15 },
-      { header: say(locale, "titleCol"), width: 0.46 },
-      { header: say(locale, "current"), width: 0.13, align: "right" },
-      { header: say(locale, "target"), width: 0.13, align: "right" },
+      { header: say(locale, "requirementCol"), width: 0.14 },
+      { header: say(locale, "titleCol"), width: 0.39 },
+      { header: say(locale, "current"), width: 0.11, align: "right" },
+      { header: say(locale, "target"), width: 0.11, align: "right" },
+      { header: say(locale, "importanceCol"), width: 0.12 },
       { header: say(locale, "distanceCol"), width: 0.13, align: "right" },
     ],
     shown.map((gap) => [
@@ -26,6 +32,7 @@ export function drawGaps({ doc, locale }: Draw, data: ReportData) {
       { text: pick(data.titles.get(gap.requirementId), locale) },
       { text: String(gap.currentMaturity) },
       { text: String(gap.targetMaturity) },
+      { text: importanceLabel(gap.importance, locale) },
       { text: formatNumber(gap.weightedDistance, locale, 2) },
     ]),
   );
