@@ -6,6 +6,7 @@ export const redactPaths = [
   "req.headers.authorization",
   "req.headers.cookie",
   "req.headers['x-csrf-token']",
+  "req.headers['x-intel-edit-key']",
   "res.headers['set-cookie']",
   "*.password",
   "*.newPassword",
@@ -14,13 +15,16 @@ export const redactPaths = [
   "*.code",
   "*.secret",
   "*.clientSecret",
+  "*.editKey",
 ];
 
-/** A request URL without the secrets links carry (`?token=`, OIDC `code`/`state`, `/invitations/<token>`). */
+/** A request URL without the secrets links carry (`?token=`, OIDC `code`/`state`, `/invitations/<token>`, `/calendar/<token>`). */
 export function redactUrl(url: string): string {
   return url
     .replace(/([?&](?:token|code|state)=)[^&#]*/gi, "$1[redacted]")
-    .replace(/^(\/(?:api\/)?invitations\/)(?!accept(?:[?#]|$))[^/?#]+/, "$1[redacted]");
+    .replace(/^(\/(?:api\/)?invitations\/)(?!accept(?:[?#]|$))[^/?#]+/, "$1[redacted]")
+    // a calendar feed's URL is its only credential (calendar apps send no cookies)
+    .replace(/^(\/api\/calendar\/)[^/?#]+/, "$1[redacted]");
 }
 
 // Fastify's own request serializer, with the URL cleaned: links' tokens would otherwise be logged.

@@ -12,6 +12,7 @@ import { registerPolicy, riskListPolicy, riskPolicy } from "./risks.policy.ts";
 import { riskGaps, riskScoreChanges, risks } from "./risks.tables.ts";
 import type { CreateRisk, RiskListFilter, UpdateRisk } from "./risks.schemas.ts";
 import { threatById } from "./threats.ts";
+import { recomputeActionPriorities } from "./priority.ts";
 import { addMonths, earlier, today } from "./review-dates.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -191,6 +192,9 @@ export async function updateRisk(db: Db, registry: CatalogRegistry, actor: Actor
       .where(eq(risks.id, riskId))
       .returning();
     await recordScoreChanges(tx, actor, riskId, changes, reason ?? null);
+    // the priority of an action is the risk reduction it buys: re-score or close a risk, and the
+    // actions linked to it move in the same transaction, not at the next matrix change
+    if (changes.length > 0 || row!.status !== before.status) await recomputeActionPriorities(tx, orgId, { riskIds: [riskId] });
     if (gaps) await replaceGaps(tx, riskId, gaps);
     const { linkedToCallerActions: _l, actionIds: _a, ownerName: _o, ...beforeAudit } = before;
     await appendAudit(tx, audit, { orgId, action: "risk.update", entityType: "risk", entityId: riskId, before: beforeAudit, after: { ...row, gaps: gaps ?? before.gaps, reason } });

@@ -161,6 +161,8 @@ export const improvementActions = pgTable(
     updatedAt: createdAt(),
   },
   (t) => [
+    // the roadmap's lists walk A-numbers in order and stop after a page (measured in bench/roadmap.ts)
+    index("improvement_actions_number_idx").on(t.orgId, t.number),
     index("improvement_actions_org_idx").on(t.orgId, t.csfFunction, t.startOn),
     index("improvement_actions_owner_idx").on(t.ownerOrgId, t.status),
     index("improvement_actions_due_idx").on(t.orgId, t.status, t.dueOn),
