@@ -17,6 +17,11 @@ const INSERT_BATCH = 500;
  * start; those rows are replaced by the backup's, inside the same transaction.
  */
 const runtimeTables = ["jobs", "schedules", "outbox_events", "login_failures"];
+/**
+ * Rows a server writes on its first start in tables that otherwise hold records: the academy's
+ * starter curriculum (paths with no author). They give way to the backup's the same way.
+ */
+const shippedRows: Record<string, string> = { academy_paths: "created_by is null" };
 
 async function checkTarget(tx: Tx, header: BackupHeader) {
   const here = await schemaVersion(tx);
@@ -31,19 +36,30 @@ async function checkTarget(tx: Tx, header: BackupHeader) {
     if (!tables.includes(name)) throw new BackupError(`tabella sconosciuta / unknown table: ${name}`);
   }
   for (const name of tables.filter((t) => !runtimeTables.includes(t))) {
-    const [row] = await queryRows<{ any: boolean }>(tx, sql.raw(`select exists (select 1 from ${quoteIdent(name)}) as any`));
+    const records = shippedRows[name] ? ` where not (${shippedRows[name]})` : "";
+    const [row] = await queryRows<{ any: boolean }>(tx, sql.raw(`select exists (select 1 from ${quoteIdent(name)}${records}) as any`));
     if (row?.any) throw new BackupError(`il database non è vuoto / the database is not empty (table ${name})`);
   }
   // nothing of record is here: what a started server left in its machinery gives way to the backup
   for (const name of runtimeTables.filter((t) => tables.includes(t))) await tx.execute(sql.raw(`delete from ${quoteIdent(name)}`));
+  for (const [name, where] of Object.entries(shippedRows)) {
+    if (tables.includes(name)) await tx.execute(sql.raw(`delete from ${quoteIdent(name)} where ${where}`));
+  }
 }
 
 async function insertRows(tx: Tx, table: string, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
+  // generated columns (e.g. intel_items.search_vector) cannot be written: the database computes them again
+  const columns = await queryRows<{ name: string }>(
+    tx,
+    sql`select column_name as name from information_schema.columns
+        where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`,
+  );
+  const list = sql.raw(columns.map((c) => quoteIdent(c.name)).join(", "));
   // json_populate_recordset lets PostgreSQL turn the JSON back into each column's own type
   await tx.execute(
-    sql`insert into ${sql.identifier(table)} overriding system value
-        select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
+    sql`insert into ${sql.identifier(table)} (${list}) overriding system value
+        select ${list} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
   );
 }
 
