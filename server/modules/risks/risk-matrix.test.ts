@@ -150,6 +150,12 @@ describe("the heat map", () => {
     expect((await map("stage=current")).cells).toEqual([]);
     expect((await map("threatId=data-leak")).cells).toEqual([{ likelihood: 4, impact: 5, level: "critical", count: 1 }]);
     expect((await map("status=open&treatment=mitigate&stage=residual")).cells).toEqual([{ likelihood: 2, impact: 2, level: "low", count: 1 }]);
+    // a click on a cell lists exactly its risks
+    const cell = async (query: string) => (await call(session, "GET", `${base}?${query}`)).json().items.map((r: { inherent: { likelihood: number; impact: number } }) => [r.inherent.likelihood, r.inherent.impact]);
+    expect(await cell("stage=inherent&likelihood=4&impact=5")).toEqual([[4, 5], [4, 5]]);
+    expect(await cell("stage=residual&likelihood=2&impact=2")).toEqual([[4, 5]]);
+    expect(await cell("likelihood=3&impact=3")).toEqual([]);
+    expect((await call(session, "GET", `${base}?likelihood=11`)).json().error.fields[0].field).toBe("query.likelihood");
     const bad = await call(session, "GET", `${base}/heatmap?stage=futuro`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe("query.stage");

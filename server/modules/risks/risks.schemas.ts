@@ -88,8 +88,11 @@ export const RiskListQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
   threatId: z.string().max(64).optional(),
   level: z.enum(riskLevels).optional(),
-  /** the stage the level filter looks at; inherent unless given */
+  /** the stage the level, likelihood and impact filters look at; inherent unless given */
   stage: z.enum(riskStages).optional(),
+  /** a heat map cell: likelihood row and impact column of that stage */
+  likelihood: z.coerce.number().int().min(1).max(10).optional(),
+  impact: z.coerce.number().int().min(1).max(10).optional(),
   treatment: z.enum(treatments).optional(),
   status: z.enum(riskStatuses).optional(),
   ownerId: z.uuid().optional(),

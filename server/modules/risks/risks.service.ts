@@ -18,9 +18,9 @@ import { addMonths, earlier, today } from "./review-dates.ts";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const stageColumns = {
-  inherent: { likelihood: risks.inherentLikelihood, level: risks.inherentLevel },
-  current: { likelihood: risks.currentLikelihood, level: risks.currentLevel },
-  residual: { likelihood: risks.residualLikelihood, level: risks.residualLevel },
+  inherent: { likelihood: risks.inherentLikelihood, impact: risks.inherentImpact, level: risks.inherentLevel },
+  current: { likelihood: risks.currentLikelihood, impact: risks.currentImpact, level: risks.currentLevel },
+  residual: { likelihood: risks.residualLikelihood, impact: risks.residualImpact, level: risks.residualLevel },
 } as const;
 
 /** The register's page: filters, then R-number order, keyset cursor. A provider gets only the risks of its actions. */
@@ -42,6 +42,9 @@ export async function listRisks(db: Db, actor: Actor, orgId: string, filter: Ris
         q ? or(ilike(risks.title, q), ilike(risks.description, q), ilike(risks.affectedServices, q)) : undefined,
         filter.threatId ? eq(risks.threatId, filter.threatId) : undefined,
         filter.level ? eq(stageColumns[filter.stage ?? "inherent"].level, filter.level) : undefined,
+        // one cell of the heat map: what a click on it lists
+        filter.likelihood ? eq(stageColumns[filter.stage ?? "inherent"].likelihood, filter.likelihood) : undefined,
+        filter.impact ? eq(stageColumns[filter.stage ?? "inherent"].impact, filter.impact) : undefined,
         filter.treatment ? eq(risks.treatment, filter.treatment) : undefined,
         filter.status ? eq(risks.status, filter.status) : undefined,
         filter.ownerId ? eq(risks.ownerId, filter.ownerId) : undefined,
