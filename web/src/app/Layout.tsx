@@ -11,14 +11,14 @@ import { useSession } from "./session.tsx";
 export function Layout() {
   const t = useT(navMessages);
   const { session } = useSession();
-  const signedIn = session && !session.pending;
   return (
     <>
       <div className="skiplinks">
         <a className="visually-hidden-focusable" href="#main">
           {t("skipToContent")}
         </a>
-        {signedIn && (
+        {/* the navigation shows to visitors too (public pages), not to a half-signed-in session */}
+        {!session?.pending && (
           <a className="visually-hidden-focusable" href="#navigation">
             {t("skipToNavigation")}
           </a>

@@ -21,8 +21,9 @@ export function Navigation() {
   const t = useT(navMessages);
   const { session } = useSession();
   const [open, setOpen] = useState(false);
-  if (!session || session.pending) return null;
-  const items = visibleNavRoutes(session.role, session);
+  if (session?.pending) return null;
+  // signed out: the public pages with an entry (the academy), so visitors find them too
+  const items = session ? visibleNavRoutes(session.role, session) : routes.filter((r) => r.nav && r.access === "public");
   return (
     <div className="it-header-navbar-wrapper">
       <div className="container">
