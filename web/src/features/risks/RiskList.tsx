@@ -12,9 +12,6 @@ import { LevelBadge } from "./RiskHeatMap.tsx";
 import type { Risk, Threat } from "./risks-api.ts";
 
 const PAGE_SIZE = 50;
-// with a heat map cell chosen the server filters on the cell's level and the page narrows to the
-// cell itself, so it asks for bigger pages
-const CELL_PAGE_SIZE = 200;
 
 /** The register's rows, filtered and paged on the server. */
 export function RiskList({ orgId, filter, cell, threats }: { orgId: string; filter: RiskFilter; cell: CellFilter | null; threats: Threat[] }) {
@@ -27,12 +24,14 @@ export function RiskList({ orgId, filter, cell, threats }: { orgId: string; filt
           params: {
             path: { orgId },
             query: {
-              limit: cell ? CELL_PAGE_SIZE : PAGE_SIZE,
+              limit: PAGE_SIZE,
+              // a heat map cell: the server lists exactly the risks in it
+              ...(cell ? { stage: cell.stage, likelihood: cell.likelihood, impact: cell.impact } : {}),
               ...(cursor ? { cursor } : {}),
               ...(filter.q ? { q: filter.q } : {}),
               ...(filter.threatId ? { threatId: filter.threatId } : {}),
               ...(filter.level ? { level: filter.level as Level } : {}),
-              ...(filter.stage ? { stage: filter.stage as StageName } : {}),
+              ...(filter.stage && !cell ? { stage: filter.stage as StageName } : {}),
               ...(filter.treatment ? { treatment: filter.treatment as Treatment } : {}),
               ...(filter.status ? { status: filter.status as "open" | "closed" } : {}),
               ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
@@ -47,12 +46,7 @@ export function RiskList({ orgId, filter, cell, threats }: { orgId: string; filt
     const threat = threats.find((th) => th.id === id);
     return threat ? (locale === "en" ? threat.title.en : threat.title.it) : id;
   };
-  const inCell = (r: Risk) => {
-    if (!cell) return true;
-    const stage = r[cell.stage];
-    return stage?.likelihood === cell.likelihood && stage.impact === cell.impact;
-  };
-  const rows = list.items?.filter(inCell) ?? [];
+  const rows = list.items ?? [];
   const date = (value: string | null) => (value ? new Date(`${value}T00:00:00`).toLocaleDateString(locale) : t("none"));
   return (
     <section aria-labelledby="risk-list-title">
