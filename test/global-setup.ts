@@ -5,6 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../server/db/client.ts";
+import { publishStarterCurriculum } from "../server/modules/academy/publish-starter.ts";
 
 // Migrate once, then every test file starts from a copy: a dump of a migrated PGlite, or on
 // PostgreSQL a template database that each file clones with CREATE DATABASE ... TEMPLATE.
@@ -31,6 +32,8 @@ export default async function setup(project: TestProject) {
     templateUrl.pathname = `/${template}`;
     const database = await openDatabase({ url: templateUrl.toString(), poolSize: 1 });
     await database.migrate();
+    // what every server publishes on its first start, so test files do not each pay for it
+    await publishStarterCurriculum(database.db);
     await database.close();
     project.provide("pgTemplate", template);
     return async () => {
@@ -43,6 +46,8 @@ export default async function setup(project: TestProject) {
   } else {
     const database = await openDatabase({});
     await database.migrate();
+    // what every server publishes on its first start, so test files do not each pay for it
+    await publishStarterCurriculum(database.db);
     const blob = await database.dump!();
     const file = join(dir, "migrated.tar");
     writeFileSync(file, Buffer.from(await blob.arrayBuffer()));

@@ -2,6 +2,7 @@ import { buildApp } from "../app.ts";
 import { createContext, openConfiguredDatabase } from "../bootstrap.ts";
 import { databaseIsEmpty, demoAccounts, seedDemo } from "../demo/seed.ts";
 import { Worker } from "../platform/jobs/worker.ts";
+import { publishStarterCurriculum } from "../modules/academy/index.ts";
 import type { Command } from "./commands.ts";
 
 export const serve: Command = async ({ config, log, argv, parseArgs }) => {
@@ -15,11 +16,14 @@ export const serve: Command = async ({ config, log, argv, parseArgs }) => {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const ctx = createContext(config, database, log);
+  // the starter curriculum is published on first start (a version already there is left alone)
+  const published = await publishStarterCurriculum(ctx.db);
+  if (published) log.info({ paths: published }, "percorsi dell'accademia pubblicati / academy paths published");
 
   // Demo data only on a fresh embedded database (or when DEMO_DATA=true asks for it).
   const wantDemo = config.DEMO_DATA ?? config.embedded;
   if (wantDemo && (await databaseIsEmpty(ctx.db))) {
-    const { password, generated } = await seedDemo(ctx.db, config.CITTADELLA_DEMO_PASSWORD);
+    const { password, generated } = await seedDemo(ctx.db, config.CITTADELLA_DEMO_PASSWORD, { publicUrl: config.publicUrl });
     const lines = [
       "",
       "Dati dimostrativi caricati / demo data loaded.",
