@@ -116,6 +116,8 @@ function sampleString(schema: JsonSchema, field: string, ids: Record<string, str
       return "sonda-b@example.org";
     case "date-time":
       return new Date().toISOString();
+    case "date":
+      return "2099-12-31";
     case "uri":
     case "url":
       return "https://example.org/";

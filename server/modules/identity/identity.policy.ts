@@ -38,6 +38,7 @@ export const memberPolicy = definePolicy({
   rules: {
     read: (actor, member) => member.userId === actor.userId || hasRole(actor, "admin", "security_manager", "auditor"),
     changeRole: (actor, member) => hasRole(actor, "admin") && member.userId !== actor.userId,
+    setWorkplace: (actor) => hasRole(actor, "admin"),
     remove: (actor, member) => hasRole(actor, "admin") || member.userId === actor.userId,
   },
 });

@@ -25,6 +25,8 @@ export function presentMember(actor: Actor, m: MemberView) {
     email: m.email,
     name: m.name,
     role: m.role,
+    office: m.office,
+    managementBody: m.managementBody,
     mfaEnabled: m.mfaEnabled,
     joinedAt: m.joinedAt.toISOString(),
     actions: memberPolicy.allowedActions(actor, m),

@@ -55,6 +55,10 @@ export const MemberSchema = z
     email: z.string(),
     name: z.string(),
     role: RoleSchema,
+    /** where the member works, e.g. "Ufficio Anagrafe"; null when not set */
+    office: z.string().nullable(),
+    /** member of the management body (giunta), whose training NIS2 tracks on its own */
+    managementBody: z.boolean(),
     mfaEnabled: z.boolean(),
     joinedAt: z.iso.datetime(),
     actions: z.array(z.string()),
@@ -72,6 +76,14 @@ export const MembersPageSchema = z
   .meta({ id: "MembersPage" });
 
 export const MembersUpdateSchema = z.strictObject({ role: RoleSchema });
+
+/** Where a member works: both fields every time, so the stored values are exactly what was sent. */
+export const MemberWorkplaceSchema = z.strictObject({
+  /** blank or null clears it */
+  office: z.string().trim().max(120).nullable(),
+  managementBody: z.boolean(),
+});
+export type MemberWorkplaceReq = z.infer<typeof MemberWorkplaceSchema>;
 
 export const relationshipKinds = ["provider_of", "coordinator_of"] as const;
 export const RelationshipSchema = z

@@ -65,6 +65,10 @@ export const memberships = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: text().notNull(),
+    /** where the member works, in the organisation's own words (e.g. "Ufficio Anagrafe"): academy assignments and reports */
+    office: text(),
+    /** member of the management body (giunta, board): NIS2 asks for its training to be tracked on its own */
+    managementBody: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   // (orgId, createdAt, userId) is exactly the members list's keyset order: a page is an index range, no sort

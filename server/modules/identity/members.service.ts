@@ -12,6 +12,8 @@ export interface MemberView {
   email: string;
   name: string;
   role: Role;
+  office: string | null;
+  managementBody: boolean;
   mfaEnabled: boolean;
   joinedAt: Date;
   orgId: string;
@@ -36,6 +38,8 @@ export async function listMembers(db: Db, actor: Actor, orgId: string, page: { l
       email: users.email,
       name: users.name,
       role: memberships.role,
+      office: memberships.office,
+      managementBody: memberships.managementBody,
       mfaEnabled: sql<boolean>`${users.totpEnabledAt} is not null`,
       joinedAt: memberships.createdAt,
       orgId: memberships.orgId,
@@ -98,4 +102,31 @@ export async function removeMember(db: Db, actor: Actor, orgId: string, userId: 
     await appendAudit(tx, audit, { orgId, action: "member.remove", entityType: "membership", entityId: userId, before: member });
   });
   // no session to end: the actor resolver finds no membership, so access to the organisation stops at once
+}
+
+/** Sets where a member works (office, management body); admins only, the member's own row included. */
+export async function setMemberWorkplace(db: Db, actor: Actor, orgId: string, userId: string, workplace: { office: string | null; managementBody: boolean }, audit: AuditContext) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+      .for("update");
+    const member = memberPolicy.authorize(actor, "setWorkplace", row);
+    const [after] = await tx
+      .update(memberships)
+      // a blank office is no office: reports group it with the members who have none
+      .set({ office: workplace.office?.trim() || null, managementBody: workplace.managementBody })
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+      .returning();
+    await appendAudit(tx, audit, {
+      orgId,
+      action: "member.workplace_change",
+      entityType: "membership",
+      entityId: userId,
+      before: { office: member.office, managementBody: member.managementBody },
+      after: { office: after!.office, managementBody: after!.managementBody },
+    });
+    return after!;
+  });
 }

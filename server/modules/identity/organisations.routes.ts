@@ -7,6 +7,7 @@ import {
   MembersPageSchema,
   MembersUpdateSchema,
   MemberSchema,
+  MemberWorkplaceSchema,
   OkSchema,
   OrganisationSchema,
   OrganisationsCreateSchema,
@@ -16,7 +17,7 @@ import {
   RelationshipsCreateSchema,
 } from "./identity.schemas.ts";
 import { presentMember, presentOrganisation, presentRelationship } from "./identity.presenter.ts";
-import { changeMemberRole, listMembers, removeMember } from "./members.service.ts";
+import { changeMemberRole, listMembers, removeMember, setMemberWorkplace } from "./members.service.ts";
 import {
   createOrganisation,
   getOrganisation,
@@ -102,6 +103,24 @@ export const organisationRoutes: RoutesPlugin = async (app, { ctx }) => {
       const actor = requireActor(request);
       const m = await changeMemberRole(ctx.db, actor, request.params.orgId, request.params.userId, request.body.role, auditContextOf(request));
       return { userId: m.userId, role: m.role as Role };
+    },
+  );
+
+  app.put(
+    "/api/orgs/:orgId/members/:userId/workplace",
+    {
+      schema: {
+        tags: ["members"],
+        summary: "Set where a member works: office and membership of the management body (academy assignments and reports)",
+        params: MemberParams,
+        body: MemberWorkplaceSchema,
+        response: { 200: MemberSchema.pick({ userId: true, office: true, managementBody: true }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const m = await setMemberWorkplace(ctx.db, actor, request.params.orgId, request.params.userId, request.body, auditContextOf(request));
+      return { userId: m.userId, office: m.office, managementBody: m.managementBody };
     },
   );
 

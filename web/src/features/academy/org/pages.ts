@@ -1,0 +1,2 @@
+export { AssignmentsPage } from "./AssignmentsPage.tsx";
+export { TrainingReportPage } from "./TrainingReportPage.tsx";
