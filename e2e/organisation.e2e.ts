@@ -117,6 +117,16 @@ describe("members and invitations", () => {
     await page.getByLabel("Ruolo di Ottavio Operatore").waitFor();
     expect(await page.getByLabel("Ruolo di Ottavio Operatore").inputValue()).toBe("security_manager");
     expect(await page.getByLabel("Ruolo di Anna Amministratrice").count()).toBe(0);
+
+    // where a member works: academy assignments and training reports group people by it
+    const office = page.getByLabel("Ufficio di Ottavio Operatore");
+    await office.fill("Ufficio Sistemi Informativi");
+    await page.getByRole("button", { name: "Salva Ottavio Operatore" }).click();
+    await page.getByText("Ufficio di Ottavio Operatore aggiornato.").waitFor();
+    await page.reload();
+    await page.getByLabel("Ufficio di Ottavio Operatore").waitFor();
+    expect(await page.getByLabel("Ufficio di Ottavio Operatore").inputValue()).toBe("Ufficio Sistemi Informativi");
+    await expectNoAxeViolations(page, "members with offices");
   });
 
   it("invites by email, lists the invitation and finds its mail in the outbox", async () => {

@@ -6,6 +6,7 @@ import { ConfirmButton, DataTable, FormErrors, Loading, Notice, useFormErrors } 
 import { messages } from "./messages.ts";
 import { NotAllowedNotice, isNotAllowed } from "./page-access.tsx";
 import { usePagedList } from "./use-paged-list.ts";
+import { MemberWorkplace } from "./MemberWorkplace.tsx";
 
 type Member = Schemas["Member"];
 export const allRoles: Role[] = ["admin", "security_manager", "it_operator", "employee", "auditor", "viewer"];
@@ -111,6 +112,20 @@ export function MembersList({ orgId }: { orgId: string }) {
                   ) : (
                     t(`role.${m.role}`)
                   ),
+              },
+              {
+                header: t("office"),
+                cell: (m) => (
+                  <MemberWorkplace
+                    orgId={orgId}
+                    member={m}
+                    run={change.run}
+                    onSaved={(saved) => {
+                      members.setItems((list) => list?.map((x) => (x.userId === saved.userId ? saved : x)) ?? null);
+                      setNotice(t("workplaceChanged", { name: saved.name }));
+                    }}
+                  />
+                ),
               },
               { header: t("mfa"), cell: (m) => (m.mfaEnabled ? t("yes") : t("no")) },
               { header: t("joinedAt"), cell: (m) => new Date(m.joinedAt).toLocaleDateString(locale) },
