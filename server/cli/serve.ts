@@ -23,7 +23,7 @@ export const serve: Command = async ({ config, log, argv, parseArgs }) => {
   // Demo data only on a fresh embedded database (or when DEMO_DATA=true asks for it).
   const wantDemo = config.DEMO_DATA ?? config.embedded;
   if (wantDemo && (await databaseIsEmpty(ctx.db))) {
-    const { password, generated } = await seedDemo(ctx.db, config.CITTADELLA_DEMO_PASSWORD, { publicUrl: config.publicUrl });
+    const { password, generated } = await seedDemo(ctx.db, config.CITTADELLA_DEMO_PASSWORD, { publicUrl: config.publicUrl, secretKey: ctx.config.secretKey });
     const lines = [
       "",
       "Dati dimostrativi caricati / demo data loaded.",

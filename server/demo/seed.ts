@@ -6,6 +6,11 @@ import { hashPassword } from "../platform/auth/passwords.ts";
 import type { Role } from "../platform/authz/actor.ts";
 import { seedDemoAssessments } from "./assessments.ts";
 import { seedDemoPeerComuni } from "./peer-comuni.ts";
+import { seedDemoRisks } from "./risks.ts";
+import { publishStarterCurriculum } from "../modules/academy/index.ts";
+import { seedDemoAcademy } from "./academy.ts";
+import { seedDemoAssignments } from "./academy-assignments.ts";
+import { seedDemoIntel } from "./intel.ts";
 import { memberships, organisationRelationships, organisations, users } from "../modules/identity/identity.tables.ts";
 
 /** Demo accounts, listed in the README too. */
@@ -26,7 +31,9 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo organisations and users. Returns the password to print when it was generated. */
-export async function seedDemo(db: Db, password?: string): Promise<{ password: string; generated: boolean }> {
+export async function seedDemo(db: Db, password?: string, options: { publicUrl?: string; secretKey?: string } = {}): Promise<{ password: string; generated: boolean }> {
+  // the academy's starter curriculum, also for a seed run without a server start (idempotent)
+  await publishStarterCurriculum(db);
   const generated = !password;
   const demoPassword = password ?? `Demo-${randomBytes(9).toString("base64url")}`;
   const passwordHash = await hashPassword(demoPassword);
@@ -58,7 +65,30 @@ export async function seedDemo(db: Db, password?: string): Promise<{ password: s
       approverName: "Anna Amministratrice",
       providerUserId: userIds.get("tecnico@sia.demo")!,
     });
+    await seedDemoRisks(tx, {
+      comuneId: comune.id,
+      siaId: sia.id,
+      managerId: userIds.get("sicurezza@comune.demo")!,
+      operatorId: userIds.get("operatore@comune.demo")!,
+      technicianId: userIds.get("tecnico@sia.demo")!,
+    });
     await seedDemoPeerComuni(tx, regione.id);
+    const learner = (email: string) => ({ userId: userIds.get(email)!, ...demoAccounts.find((a) => a.email === email)! });
+    await seedDemoAcademy(tx, options.publicUrl ?? "http://localhost:3000", {
+      comuneId: comune.id,
+      employee: learner("dipendente@comune.demo"),
+      operator: learner("operatore@comune.demo"),
+    });
+    await seedDemoAssignments(tx, { comuneId: comune.id, userIds });
+    // the anonymous report's author tag needs the server's secret key (see intel.ts)
+    await seedDemoIntel(tx, {
+      comuneId: comune.id,
+      siaId: sia.id,
+      regioneId: regione.id,
+      manager: learner("sicurezza@comune.demo"),
+      technician: learner("tecnico@sia.demo"),
+      coordinator: learner("coordinatore@regione.demo"),
+    }, options.secretKey);
     await appendAudit(tx, { actor: null, actorLabel: "demo" }, { orgId: comune.id, action: "demo.seed", entityType: "organisation", entityId: comune.id });
   });
   return { password: demoPassword, generated };
