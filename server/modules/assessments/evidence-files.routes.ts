@@ -5,7 +5,7 @@ import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import { readUploadedFile } from "../../platform/http/uploaded-file.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { attachmentDisposition } from "../files/file-names.ts";
+import { attachmentDisposition } from "../../platform/storage/file-names.ts";
 import { catalogRegistryFor } from "./catalog-registry.ts";
 import { AssessmentParams } from "./assessments.schemas.ts";
 import { EvidenceParams, EvidenceSchema, EvidenceUploadQuerySchema } from "./evidence.schemas.ts";

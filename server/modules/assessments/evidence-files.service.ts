@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/authz/actor.ts";
 import { notFound } from "../../platform/http/errors.ts";
 import type { FileStore } from "../../platform/storage/file-store.ts";
 import { storedFiles } from "../../platform/storage/storage.tables.ts";
-import { storeUpload } from "../files/files.service.ts";
+import { storeUpload } from "../files/index.ts";
 import type { CatalogRegistry } from "./catalogs/catalog-loader.ts";
 import { assessmentEvidence } from "./assessments.tables.ts";
 import { assessmentPolicy } from "./assessments.policy.ts";

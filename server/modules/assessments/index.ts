@@ -9,6 +9,12 @@ import { frameworksRoutes } from "./frameworks.routes.ts";
 import { coordinationRoutes } from "./coordination.routes.ts";
 import { organisationFrameworksRoutes } from "./organisation-frameworks.routes.ts";
 
+// What other modules may use: the frameworks an organisation assesses itself against (the risk
+// register links risks and actions to an assessment's gaps) and which requirements are answered.
+export { catalogRegistryFor } from "./catalog-registry.ts";
+export type { CatalogRegistry } from "./catalogs/catalog-loader.ts";
+export { assessableRequirements } from "./scoring.ts";
+
 /** Posture assessments against the shipped frameworks: answers, workflow, scores and gaps. */
 export const assessmentsModule: CittadellaModule = {
   name: "assessments",

@@ -4,7 +4,7 @@ import { requireActor } from "../../platform/auth/authenticate.ts";
 import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { OkSchema } from "../identity/identity.schemas.ts";
+import { OkSchema } from "../../platform/http/ok-reply.ts";
 import { readFrameworkUpload } from "./framework-upload-request.ts";
 import { FrameworkSchema, FrameworkUploadResultSchema, OrganisationFrameworksSchema, OrgFrameworkParams } from "./frameworks.schemas.ts";
 import { organisationFrameworksPolicy } from "./organisation-frameworks.policy.ts";

@@ -5,7 +5,7 @@ import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import { readUploadedFile } from "../../platform/http/uploaded-file.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { attachmentDisposition } from "./file-names.ts";
+import { attachmentDisposition } from "../../platform/storage/file-names.ts";
 import { presentFile } from "./files.presenter.ts";
 import { FileParams, FilesPageSchema, FilesQuerySchema, StoredFileSchema } from "./files.schemas.ts";
 import { assertMayUpload, deleteFile, getFileForDownload, listFiles, uploadFile } from "./files.service.ts";

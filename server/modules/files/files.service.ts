@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from "../../platform/http/pagination.ts";
 import type { FileStore } from "../../platform/storage/file-store.ts";
 import { sniffUpload } from "../../platform/storage/sniff.ts";
 import { storedFiles } from "../../platform/storage/storage.tables.ts";
-import { cleanFileName } from "./file-names.ts";
+import { cleanFileName } from "../../platform/storage/file-names.ts";
 import { filePolicy, fileShelfPolicy } from "./files.policy.ts";
 import type { FilesQuery } from "./files.schemas.ts";
 

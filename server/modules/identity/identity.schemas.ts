@@ -103,4 +103,4 @@ export const RelationshipsCreateSchema = z.strictObject({
   otherOrgId: z.uuid(),
 });
 
-export const OkSchema = z.object({ ok: z.literal(true) }).meta({ id: "Ok" });
+export { OkSchema } from "../../platform/http/ok-reply.ts";

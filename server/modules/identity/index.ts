@@ -9,6 +9,8 @@ import { apiTokenRoutes } from "./api-tokens.routes.ts";
 import { ssoRoutes } from "./sso/sso.routes.ts";
 
 export { createActorResolver } from "./actor-resolver.ts";
+// for other ways of signing in with a password (TAXII clients send HTTP Basic)
+export { defaultOrgFor, findUserByEmail, normaliseEmail } from "./sign-in.service.ts";
 
 export const identityModule: CittadellaModule = {
   name: "identity",

@@ -3,7 +3,7 @@ import { requireActor } from "../../platform/auth/authenticate.ts";
 import { errorReplySchema } from "../../platform/http/error-handler.ts";
 import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
-import { catalogRegistryOf } from "../assessments/catalog-registry.ts";
+import { catalogRegistryFor } from "../assessments/index.ts";
 import {
   ActionEvidenceParams,
   ActionEvidenceSchema,
@@ -60,7 +60,7 @@ export const actionsRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const created = await createAction(ctx.db, await catalogRegistryOf(ctx), actor, request.params.orgId, request.body, auditContextOf(request));
+      const created = await createAction(ctx.db, await catalogRegistryFor(ctx, request.params.orgId), actor, request.params.orgId, request.body, auditContextOf(request));
       reply.status(201);
       return presentAction(actor, request.locale, created);
     },
@@ -85,7 +85,7 @@ export const actionsRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const actor = requireActor(request);
       const { orgId, actionId } = request.params;
-      const updated = await updateAction(ctx.db, await catalogRegistryOf(ctx), actor, orgId, actionId, request.body, auditContextOf(request));
+      const updated = await updateAction(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, actionId, request.body, auditContextOf(request));
       return presentAction(actor, request.locale, updated);
     },
   );

@@ -4,7 +4,7 @@ import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import { HttpError, invalidField } from "../../platform/http/errors.ts";
 import { decodeCursor, encodeCursor } from "../../platform/http/pagination.ts";
-import type { CatalogRegistry } from "../assessments/catalogs/catalog-loader.ts";
+import type { CatalogRegistry } from "../assessments/index.ts";
 import { memberships, organisationRelationships } from "../identity/identity.tables.ts";
 import { actionDependencies, actionGaps, actionRisks, improvementActions, risks } from "./risks.tables.ts";
 import { actionPolicy, actsAsProvider, roadmapPolicy } from "./actions.policy.ts";

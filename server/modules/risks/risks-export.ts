@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import type { Locale } from "../../platform/i18n/locale.ts";
 import { organisations } from "../identity/identity.tables.ts";
-import { colours, fonts, heading, paragraph, table, type Cell, type Column } from "../assessments/report/layout.ts";
+import { colours, fonts, heading, paragraph, table, type Cell, type Column } from "../../platform/pdf/layout.ts";
 import { loadMatrix, type RiskMatrix } from "./risk-matrix.ts";
 import { withLinks, type LoadedRisk } from "./risk-records.ts";
 import { registerPolicy } from "./risks.policy.ts";

@@ -4,7 +4,7 @@ import { auditContextOf } from "../../platform/http/request-context.ts";
 import type { RoutesPlugin } from "../../platform/http/types.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import type { Db } from "../../db/client.ts";
-import { catalogRegistryOf } from "../assessments/catalog-registry.ts";
+import { catalogRegistryFor } from "../assessments/index.ts";
 import { presentRisk, presentScoreChange } from "./risks.presenter.ts";
 import {
   CreateRiskSchema,
@@ -44,7 +44,7 @@ export const risksRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const { orgId } = request.params;
-      const row = await createRisk(ctx.db, await catalogRegistryOf(ctx), actor, orgId, request.body, auditContextOf(request));
+      const row = await createRisk(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, request.body, auditContextOf(request));
       reply.status(201);
       return full(ctx.db, actor, orgId, row.id);
     },
@@ -67,7 +67,7 @@ export const risksRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const actor = requireActor(request);
       const { orgId, riskId } = request.params;
-      await updateRisk(ctx.db, await catalogRegistryOf(ctx), actor, orgId, riskId, request.body, auditContextOf(request));
+      await updateRisk(ctx.db, await catalogRegistryFor(ctx, orgId), actor, orgId, riskId, request.body, auditContextOf(request));
       return full(ctx.db, actor, orgId, riskId);
     },
   );

@@ -4,7 +4,7 @@ import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import { decodeCursor, encodeCursor } from "../../platform/http/pagination.ts";
 import { invalidField } from "../../platform/http/errors.ts";
-import type { CatalogRegistry } from "../assessments/catalogs/catalog-loader.ts";
+import type { CatalogRegistry } from "../assessments/index.ts";
 import { matrixForScoring, type RiskMatrix } from "./risk-matrix.ts";
 import { checkStage, normalizeStage, riskStages, scoreStage, type RiskStage, type StageInput } from "./risk-scores.ts";
 import { checkGaps, loadRisk, memberOf, nextRiskNumber, risksOfProviderActions, withLinks, type GapLink, type LoadedRisk } from "./risk-records.ts";

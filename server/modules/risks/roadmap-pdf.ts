@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { Locale } from "../../platform/i18n/locale.ts";
 import { fillTemplate } from "../../platform/i18n/template.ts";
-import { colours, fonts, heading, paragraph, table } from "../assessments/report/layout.ts";
+import { colours, fonts, heading, paragraph, table } from "../../platform/pdf/layout.ts";
 import type { LoadedAction } from "./action-records.ts";
 import type { RoadmapRow } from "./roadmap-export.ts";
 import { euros, roadmapWords } from "./roadmap-text.ts";

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { Locale } from "../../../platform/i18n/locale.ts";
 import type { ReportData } from "./report-data.ts";
-import { colours, fonts } from "./layout.ts";
+import { colours, fonts } from "../../../platform/pdf/layout.ts";
 import { say } from "./report-text.ts";
 import { drawCover } from "./sections/cover.ts";
 import { drawSummary } from "./sections/summary.ts";

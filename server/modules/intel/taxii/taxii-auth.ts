@@ -5,7 +5,7 @@ import { clearFailures, reserveAttempt } from "../../../platform/auth/throttle.t
 import type { Actor } from "../../../platform/authz/actor.ts";
 import type { AppContext } from "../../../platform/context.ts";
 import { HttpError } from "../../../platform/http/errors.ts";
-import { defaultOrgFor, findUserByEmail, normaliseEmail } from "../../identity/sign-in.service.ts";
+import { defaultOrgFor, findUserByEmail, normaliseEmail } from "../../identity/index.ts";
 import type { Caller } from "../items.service.ts";
 import { viewerOf } from "../viewer.ts";
 

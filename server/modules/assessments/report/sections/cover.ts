@@ -1,6 +1,6 @@
 import { formatDate, pick, say } from "../report-text.ts";
 import type { ReportData } from "../report-data.ts";
-import { colours, type Draw, fonts, labelled } from "../layout.ts";
+import { colours, type Draw, fonts, labelled } from "../../../../platform/pdf/layout.ts";
 
 /** First page: whose assessment, against what, on what scope, where it stands. */
 export function drawCover({ doc, locale }: Draw, data: ReportData) {

@@ -1,6 +1,6 @@
 import { formatDate, say } from "../report-text.ts";
 import type { ReportData } from "../report-data.ts";
-import { colours, type Draw, heading, paragraph, table } from "../layout.ts";
+import { colours, type Draw, heading, paragraph, table } from "../../../../platform/pdf/layout.ts";
 
 /** What backs the answers; expired evidence is flagged in red and in words. */
 export function drawEvidence({ doc, locale }: Draw, data: ReportData) {

@@ -1,6 +1,6 @@
 import { formatNumber, pick, say } from "../report-text.ts";
 import type { ReportData } from "../report-data.ts";
-import { colours, contentWidth, type Doc, type Draw, ensureSpace, fonts, heading, paragraph, table } from "../layout.ts";
+import { colours, contentWidth, type Doc, type Draw, ensureSpace, fonts, heading, paragraph, table } from "../../../../platform/pdf/layout.ts";
 
 const BAR = 9;
 const GROUP = 2 * BAR + 10;

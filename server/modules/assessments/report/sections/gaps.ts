@@ -1,7 +1,7 @@
 import type { Locale } from "../../../../platform/i18n/locale.ts";
 import { formatNumber, pick, say } from "../report-text.ts";
 import type { ReportData } from "../report-data.ts";
-import { colours, type Draw, heading, paragraph, table } from "../layout.ts";
+import { colours, type Draw, heading, paragraph, table } from "../../../../platform/pdf/layout.ts";
 
 // the catalog's scale is 1-3 (catalog-format.ts); a caller-supplied weight outside it prints as a number
 const importanceLabel = (importance: number, locale: Locale) =>

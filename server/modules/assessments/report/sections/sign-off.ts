@@ -1,6 +1,6 @@
 import { formatDate, say } from "../report-text.ts";
 import type { ReportData } from "../report-data.ts";
-import { colours, type Doc, type Draw, fonts, heading, paragraph } from "../layout.ts";
+import { colours, type Doc, type Draw, fonts, heading, paragraph } from "../../../../platform/pdf/layout.ts";
 import type { Locale } from "../../../../platform/i18n/locale.ts";
 
 export function drawSignOff({ doc, locale }: Draw, data: ReportData) {

@@ -1,6 +1,6 @@
 import { formatNumber, say } from "../report-text.ts";
 import type { ReportData } from "../report-data.ts";
-import { type Draw, heading, labelled, paragraph, colours } from "../layout.ts";
+import { type Draw, heading, labelled, paragraph, colours } from "../../../../platform/pdf/layout.ts";
 
 /** The figures a giunta reads first, and how they are computed. */
 export function drawSummary({ doc, locale }: Draw, data: ReportData) {

@@ -1,6 +1,6 @@
-import type { Locale } from "../../../platform/i18n/locale.ts";
+import type { Locale } from "../i18n/locale.ts";
 
-// Drawing helpers shared by the sections: headings, label/value lines and simple tables that
+// Drawing helpers shared by every PDF the product makes (assessment report, risk register, roadmap): headings, label/value lines and simple tables that
 // carry their header over to the next page. Helvetica (a PDF standard font, WinAnsi encoding)
 // covers the accented letters of Italian, so no font file is embedded.
 
