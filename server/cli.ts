@@ -15,6 +15,8 @@ const usage = `cittadella <command> [options]
   backup <file>                   write a backup of the database and uploaded files
   restore <file>                  restore a backup into an empty database (PGlite or PostgreSQL)
   audit verify                    check the audit log's hash chain
+  academy-editor grant|revoke --email E
+                                  let a user write the platform-wide academy paths (or no more)
 `;
 
 async function main() {

@@ -8,6 +8,7 @@ import { createAdminCommand } from "./create-admin.ts";
 import { backupCommand } from "./backup.ts";
 import { restoreCommand } from "./restore.ts";
 import { auditCommand } from "./audit.ts";
+import { academyEditorCommand } from "../modules/academy/authoring/academy-editor.command.ts";
 
 /** Where a command reads and writes; the process's own streams unless a test passes others. */
 export interface CommandIo {
@@ -37,4 +38,5 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   audit: auditCommand,
+  "academy-editor": academyEditorCommand,
 };

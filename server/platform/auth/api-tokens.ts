@@ -7,7 +7,7 @@ export const API_TOKEN_PREFIX = "ctd_";
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 /** Scopes a token may carry: `<area>:read` or `<area>:write`. Modules add their areas here. */
-export const tokenScopes = ["identity:read", "identity:write", "audit:read", "files:read", "files:write", "assessments:read", "assessments:write"] as const;
+export const tokenScopes = ["identity:read", "identity:write", "audit:read", "files:read", "files:write", "assessments:read", "assessments:write", "risks:read", "risks:write", "intel:read", "intel:write", "academy:read", "academy:write"] as const;
 
 export async function issueApiToken(
   db: DbOrTx,

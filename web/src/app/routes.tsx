@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Role } from "../api/types.ts";
+import type { Role, SessionInfo } from "../api/types.ts";
 import type { NavLabelKey, NavSection } from "./navigation/messages.ts";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
@@ -18,7 +18,31 @@ import { ApiTokensPage } from "../features/administration/ApiTokensPage.tsx";
 import { AssessmentsPage } from "../features/assessments/AssessmentsPage.tsx";
 import { AssessmentPage } from "../features/assessments/AssessmentPage.tsx";
 import { ResultsPage } from "../features/assessments/ResultsPage.tsx";
+import { FrameworksPage } from "../features/assessments/FrameworksPage.tsx";
+import { CoordinatedPage } from "../features/assessments/CoordinatedPage.tsx";
+import { CoordinatedResultsPage } from "../features/assessments/CoordinatedResultsPage.tsx";
+import { RiskRegisterPage } from "../features/risks/RiskRegisterPage.tsx";
+import { RiskFormPage } from "../features/risks/RiskFormPage.tsx";
+import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
+import { MatrixSettingsPage } from "../features/risks/MatrixSettingsPage.tsx";
+import { RoadmapPage } from "../features/risks/RoadmapPage.tsx";
+import { ActionFormPage } from "../features/risks/ActionFormPage.tsx";
 import { InvitationAlias, PasswordResetAlias } from "../features/auth/LinkAliases.tsx";
+// the academy's pages are a lazily loaded chunk: citizens opening /academy download only what it needs
+import { academyElements } from "../features/academy/lazy.tsx";
+import { academyPaths } from "../features/academy/paths.ts";
+import { trainingElements } from "../features/academy/org/lazy.tsx";
+import { trainingPaths } from "../features/academy/org/paths.ts";
+import { authoringElements } from "../features/academy/authoring/lazy.tsx";
+import { authoringPaths } from "../features/academy/authoring/messages.ts";
+import { HubPage } from "../features/intel/HubPage.tsx";
+import { ItemPage as IntelItemPage } from "../features/intel/ItemPage.tsx";
+import { NewAdvisoryPage } from "../features/intel/NewAdvisoryPage.tsx";
+import { NewIndicatorsPage } from "../features/intel/NewIndicatorsPage.tsx";
+import { NewReportPage } from "../features/intel/NewReportPage.tsx";
+import { CommunitiesPage } from "../features/intel/CommunitiesPage.tsx";
+import { PublicItemPage, PublicListPage } from "../features/intel/PublicPages.tsx";
+import { intelPaths, writerRoles as intelWriters } from "../features/intel/paths.ts";
 
 export interface AppRoute {
   path: string;
@@ -29,6 +53,8 @@ export interface AppRoute {
   roles?: Role[];
   /** where it appears in the navigation; label keys live in navigation/messages.ts */
   nav?: { section: NavSection; labelKey: NavLabelKey };
+  /** lists it in the navigation only when true for the session (e.g. only for coordinators) */
+  navWhen?: (session: SessionInfo) => boolean;
 }
 
 // Paths are Italian, as the users read them. Modules add their pages here.
@@ -50,7 +76,25 @@ export const paths = {
   assessments: "/valutazioni",
   assessment: "/valutazioni/:id",
   assessmentResults: "/valutazioni/:id/risultati",
+  clientAssessment: "/clienti/:orgId/valutazioni/:id",
+  frameworks: "/valutazioni/framework",
+  risks: "/rischi",
+  riskNew: "/rischi/nuovo",
+  riskMatrix: "/rischi/matrice",
+  risk: "/rischi/:id",
+  riskEdit: "/rischi/:id/modifica",
+  roadmap: "/piano",
+  actionNew: "/piano/azioni/nuova",
+  action: "/piano/azioni/:id",
+  coordinated: "/coordinamento",
+  coordinatedResults: "/coordinamento/:orgId/valutazioni/:id",
 } as const;
+
+// everyone but employees reads the register and the roadmap
+const riskReaders: Role[] = ["admin", "security_manager", "it_operator", "auditor", "viewer"];
+/** the session acts for an IT provider, which works on its entities' roadmaps, not on a register of its own */
+const actsAsProvider = (s: SessionInfo) =>
+  s.organisations.find((o) => o.id === s.currentOrgId)?.type === "it_provider" && s.relatedOrganisations.some((o) => o.relation === "provider_of");
 
 export const routes: AppRoute[] = [
   { path: paths.home, element: <HomePage />, nav: { section: "main", labelKey: "home" } },
@@ -63,6 +107,53 @@ export const routes: AppRoute[] = [
   { path: paths.assessments, element: <AssessmentsPage />, nav: { section: "main", labelKey: "assessments" } },
   { path: paths.assessment, element: <AssessmentPage /> },
   { path: paths.assessmentResults, element: <ResultsPage /> },
+  // a user of an IT provider on a client's assessment assigned to them (the server decides)
+  { path: paths.clientAssessment, element: <AssessmentPage /> },
+  // every member reads the frameworks and their templates; the upload form follows the server's actions
+  { path: paths.frameworks, element: <FrameworksPage />, nav: { section: "main", labelKey: "frameworks" } },
+  // risk register and roadmap: roles mirror the server's risks and actions policies. The register
+  // belongs to the entity (its provider sees only what its actions link to, from the roadmap).
+  { path: paths.risks, element: <RiskRegisterPage />, roles: riskReaders, nav: { section: "main", labelKey: "risks" }, navWhen: (s) => !actsAsProvider(s) },
+  { path: paths.riskNew, element: <RiskFormPage />, roles: ["admin", "security_manager"] },
+  { path: paths.riskMatrix, element: <MatrixSettingsPage />, roles: ["admin", "security_manager"], nav: { section: "organisation", labelKey: "riskMatrix" }, navWhen: (s) => !actsAsProvider(s) },
+  { path: paths.risk, element: <RiskDetailPage />, roles: riskReaders },
+  { path: paths.riskEdit, element: <RiskFormPage />, roles: ["admin", "security_manager"] },
+  { path: paths.roadmap, element: <RoadmapPage />, roles: riskReaders, nav: { section: "main", labelKey: "roadmap" } },
+  { path: paths.actionNew, element: <ActionFormPage />, roles: ["admin", "security_manager"] },
+  { path: paths.action, element: <ActionFormPage />, roles: riskReaders },
+  // roles mirror the server's coordinatorViewPolicy; listed only for organisations that coordinate others
+  {
+    path: paths.coordinated,
+    element: <CoordinatedPage />,
+    roles: ["admin", "security_manager", "auditor"],
+    nav: { section: "main", labelKey: "coordinated" },
+    navWhen: (session) => session.relatedOrganisations.some((o) => o.relation === "coordinator_of"),
+  },
+  { path: paths.coordinatedResults, element: <CoordinatedResultsPage /> },
+  // threat-intelligence sharing: every member reads what TLP lets it see; writers (as the server's itemShelfPolicy) publish
+  { path: intelPaths.hub, element: <HubPage />, nav: { section: "main", labelKey: "intelHub" } },
+  { path: intelPaths.newAdvisory, element: <NewAdvisoryPage />, roles: [...intelWriters] },
+  { path: intelPaths.newIndicators, element: <NewIndicatorsPage />, roles: [...intelWriters] },
+  { path: intelPaths.newReport, element: <NewReportPage />, roles: [...intelWriters] },
+  { path: intelPaths.communities, element: <CommunitiesPage />, nav: { section: "organisation", labelKey: "intelCommunities" } },
+  { path: intelPaths.item, element: <IntelItemPage /> },
+  // TLP:CLEAR for anyone, signed in or not, with its Atom feed
+  { path: intelPaths.publicList, element: <PublicListPage />, access: "public", nav: { section: "main", labelKey: "intelPublic" } },
+  { path: intelPaths.publicItem, element: <PublicItemPage />, access: "public" },
+  // the academy is open to everyone, signed in or not (anonymous learners keep progress in the browser)
+  { path: academyPaths.catalog, element: academyElements.catalog, access: "public", nav: { section: "main", labelKey: "academy" } },
+  // the organisation's training plan: roles mirror the server's trainingPlanPolicy (the form only for who may assign)
+  { path: trainingPaths.assignments, element: trainingElements.assignments, roles: ["admin", "security_manager", "auditor"], nav: { section: "organisation", labelKey: "trainingAssignments" } },
+  { path: trainingPaths.report, element: trainingElements.report, roles: ["admin", "security_manager", "auditor"], nav: { section: "organisation", labelKey: "trainingReport" } },
+  // academy authoring: the server decides who writes what (organisation admins, security managers, academy editors)
+  { path: authoringPaths.authoring, element: authoringElements.authoring, nav: { section: "organisation", labelKey: "academyAuthoring" }, roles: ["admin", "security_manager"] },
+  { path: authoringPaths.scorm, element: authoringElements.scorm },
+  { path: academyPaths.certificates, element: academyElements.certificates, nav: { section: "account", labelKey: "academyCertificates" } },
+  { path: academyPaths.verifyForm, element: academyElements.verifyForm, access: "public" },
+  { path: academyPaths.verify, element: academyElements.verify, access: "public" },
+  { path: academyPaths.certificateLink, element: academyElements.certificateLink, access: "public" },
+  { path: academyPaths.path, element: academyElements.path, access: "public" },
+  { path: academyPaths.item, element: academyElements.item, access: "public" },
   { path: paths.profile, element: <ProfilePage />, nav: { section: "account", labelKey: "profile" } },
   { path: paths.mfaEnrol, element: <MfaEnrolPage /> },
   // roles mirror the server's policies (identity, administration); the server still decides every call

@@ -5,7 +5,7 @@ import { definePolicy, hasRole } from "../../../platform/authz/policy.ts";
 import { academyEditors } from "./authoring.tables.ts";
 
 // Who writes learning content. A platform-wide path (ownerOrgId null) is read by every citizen,
-// so only academy editors (academy_editors, granted by the command line or the demo seed) write
+// so only academy editors (academy_editors, granted from the command line: `cittadella academy-editor grant`) write
 // one; no role inside an organisation gives that right. An organisation's own path is written by
 // its admins and security managers; its other members do not see its drafts (403), people of
 // other organisations do not know it exists (404).

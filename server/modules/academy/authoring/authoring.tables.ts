@@ -5,7 +5,7 @@ import { academyPaths } from "../academy.tables.ts";
 
 // Academy editors: the people who write the platform-wide paths (ownerOrgId null). No role of an
 // organisation gives that right, since a path of the platform is shown to every citizen; it is
-// granted by the command line (`academy-editor grant`) or the demo seed. An organisation's own
+// granted from the command line (`cittadella academy-editor grant --email E`). An organisation's own
 // paths are edited by its admins and security managers (authoring.policy.ts).
 export const academyEditors = pgTable("academy_editors", {
   userId: uuid()

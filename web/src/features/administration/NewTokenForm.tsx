@@ -9,7 +9,7 @@ type Scope = Schemas["ApiTokenScope"];
 export type CreatedToken = Schemas["ApiTokenCreated"];
 
 // Every scope the API knows, in the order shown; `satisfies` makes the compiler flag a new one.
-const scopeOrder = { "identity:read": 1, "identity:write": 2, "audit:read": 3, "files:read": 4, "files:write": 5, "assessments:read": 6, "assessments:write": 7 } satisfies Record<Scope, number>;
+const scopeOrder = { "identity:read": 1, "identity:write": 2, "audit:read": 3, "files:read": 4, "files:write": 5, "assessments:read": 6, "assessments:write": 7, "risks:read": 8, "risks:write": 9, "intel:read": 10, "intel:write": 11, "academy:read": 12, "academy:write": 13 } satisfies Record<Scope, number>;
 export const allScopes = Object.keys(scopeOrder) as Scope[];
 const expiries = ["30", "90", "365", "never"] as const;
 
