@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import dotenv from "dotenv";
+import { allowedNetworks } from "./platform/http/outbound.ts";
 
 // Every setting the process reads, parsed once at start. A bad value stops the process with a
 // message naming the variable, instead of failing later in a request.
@@ -34,6 +35,21 @@ const configSchema = z.object({
   CITTADELLA_DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   DEMO_DATA: booleanFromEnv.optional(),
   SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** private networks outbound calls (webhooks) may reach, e.g. "10.1.2.0/24, fd00::/8"; none by default */
+  OUTBOUND_ALLOW_NETWORKS: z
+    .string()
+    .optional()
+    .refine(
+      (spec) => {
+        try {
+          allowedNetworks(spec);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "must be a comma-separated list of networks in CIDR form, e.g. 10.1.2.0/24" },
+    ),
 });
 
 export type Config = z.infer<typeof configSchema> & {

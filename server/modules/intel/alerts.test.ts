@@ -126,3 +126,15 @@ describe("alerts from published advisories", () => {
     expect((await t.app.inject({ method: "GET", url: alertsUrl("member"), headers: world.nonMember.session.headers })).statusCode).toBe(404);
   });
 });
+
+// last: it adds an alert to nonMember, which the tests above count exactly
+describe("matching", () => {
+  it("raises alerts as soon as an advisory is published, through the outbox, not at the next minute's sweep", async () => {
+    // the sweep ran in beforeAll and is not due again for a minute: only the event can do this
+    await addProduct("nonMember", { vendor: "zimbra", product: "collaboration", version: "9.0.0" });
+    const id = await advisory("clear", "Zimbra: aggiornare subito", [{ vendor: "Zimbra", product: "Collaboration", versionEndExcluding: "9.0.1" }]);
+    expect((await alertsOf("nonMember")).map((a) => a.itemId)).not.toContain(id);
+    await t.drainJobs();
+    expect((await alertsOf("nonMember")).map((a) => a.itemId)).toContain(id);
+  });
+});

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import { appendAudit, type AuditContext } from "../../platform/audit/audit.ts";
+import { publishEvent } from "../../platform/jobs/queue.ts";
+import { ITEM_CHANGED_EVENT } from "./intel-events.ts";
 import type { Actor } from "../../platform/authz/actor.ts";
 import { safeEqual } from "../../platform/auth/tokens.ts";
 import { invalidField } from "../../platform/http/errors.ts";
@@ -120,6 +122,7 @@ export function nextVersion(row: ItemRow, now = new Date()): Date {
  * an anonymous item, but not which one, so the log cannot undo the anonymity.
  */
 export async function auditItem(tx: DbOrTx, caller: Caller, row: Pick<ItemRow, "id" | "anonymous" | "kind">, action: string, after: Record<string, unknown>) {
+  await publishEvent(tx, ITEM_CHANGED_EVENT, {});
   if (row.anonymous) {
     await appendAudit(tx, caller.audit, { orgId: caller.viewer.orgId, action, entityType: "intel_item", entityId: null, after: { kind: row.kind, anonymous: true } });
     return;

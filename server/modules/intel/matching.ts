@@ -10,6 +10,7 @@ import { loadItems, type ItemRecord } from "./item-records.ts";
 import { canSee, type Viewer } from "./tlp.ts";
 import { inRange, parseCpe } from "./versions.ts";
 import { queueWebhook } from "./webhooks.ts";
+import { ITEM_CHANGED_EVENT } from "./intel-events.ts";
 
 // Which organisations a published advisory affects. A job, never the publishing request, so
 // publishing stays fast: every minute (and whenever an "intel.item.changed" event is published) it
@@ -23,7 +24,6 @@ import { queueWebhook } from "./webhooks.ts";
 //   3. records one alert per organisation and advisory; matching again never doubles it.
 
 export const MATCH_ADVISORIES_JOB = "intel.match-advisories";
-export const ITEM_CHANGED_EVENT = "intel.item.changed";
 
 export function registerMatching(ctx: AppContext) {
   ctx.jobs.handle(MATCH_ADVISORIES_JOB, async () => {

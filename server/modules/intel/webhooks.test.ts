@@ -32,7 +32,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  t = await createTestApp({ PUBLIC_URL: "https://cittadella.example.it" });
+  // the receiver listens on loopback, which outbound calls may reach only when allowed
+  t = await createTestApp({ PUBLIC_URL: "https://cittadella.example.it", OUTBOUND_ALLOW_NETWORKS: "127.0.0.0/8" });
   world = await buildIntelWorld(t);
   const res = await t.app.inject({ method: "PUT", url: webhookUrl(), headers: world.member.session.headers, payload: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` } });
   expect(res.statusCode, res.body).toBe(200);
@@ -63,6 +64,16 @@ describe("signed alert webhooks", () => {
     expect(res.json().webhook.url).toContain("/hook");
     expect(res.body).not.toContain(secret);
     expect((await t.app.inject({ method: "GET", url: webhookUrl(), headers: world.nonMember.session.headers })).statusCode).toBe(404);
+  });
+
+  it("refuses an address inside the server's network, naming the field, and keeps the webhook it had", async () => {
+    for (const url of ["http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]:8080/hook"]) {
+      const res = await t.app.inject({ method: "PUT", url: webhookUrl(), headers: world.member.session.headers, payload: { url } });
+      expect(res.statusCode, url).toBe(422);
+      expect(res.json().error.fields[0].field).toBe("body.url");
+    }
+    const kept = await t.app.inject({ url: webhookUrl(), headers: world.member.session.headers });
+    expect(kept.json().webhook.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
   });
 
   it("POSTs a signed alert, and again after the receiver failed", async () => {

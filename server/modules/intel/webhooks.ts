@@ -1,3 +1,5 @@
+import { allowedNetworks, checkOutboundUrl } from "../../platform/http/outbound.ts";
+import type { Config } from "../../config.ts";
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
@@ -25,7 +27,7 @@ const WEBHOOK_ATTEMPTS = 10;
 
 export function registerWebhooks(ctx: AppContext) {
   ctx.jobs.handle(WEBHOOK_JOB, async (payload) => {
-    await deliverAlert(ctx.db, ctx.config.secretKey, ctx.config.publicUrl, String(payload.alertId));
+    await deliverAlert(ctx.db, ctx.config, String(payload.alertId));
   });
 }
 
@@ -33,6 +35,8 @@ export async function setWebhook(ctx: AppContext, actor: Actor, orgId: string, u
   productsPolicy.authorize(actor, "manage", { orgId });
   // outside development a webhook may only go out over TLS
   if (ctx.config.NODE_ENV === "production" && !url.startsWith("https://")) throw invalidField("body.url", "webhook_needs_https");
+  const destination = await checkOutboundUrl(url, allowedNetworks(ctx.config.OUTBOUND_ALLOW_NETWORKS));
+  if (!destination.ok) throw invalidField("body.url", `outbound_${destination.reason}`);
   const secret = newSecret("whsec_");
   await ctx.db.transaction(async (tx) => {
     const row = { orgId, url, secretSealed: seal(secret, ctx.config.secretKey), createdAt: new Date() };
@@ -65,7 +69,8 @@ export async function queueWebhook(tx: DbOrTx, orgId: string, alertId: string) {
 
 export const signature = (secret: string, timestamp: string, body: string) => `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 
-async function deliverAlert(db: Db, secretKey: string, publicUrl: string, alertId: string) {
+async function deliverAlert(db: Db, config: Config, alertId: string) {
+  const { secretKey, publicUrl } = config;
   const [alert] = await db
     .select({ id: intelAlerts.id, orgId: intelAlerts.orgId, itemId: intelAlerts.itemId, matched: intelAlerts.matched, createdAt: intelAlerts.createdAt, severity: intelAdvisories.severity })
     .from(intelAlerts)
@@ -87,6 +92,9 @@ async function deliverAlert(db: Db, secretKey: string, publicUrl: string, alertI
     advisory: full ? { ...advisory, severity: alert.severity } : advisory,
     ...(full ? { matchedProducts: alert.matched } : {}),
   });
+  // checked again at each call: the name may resolve elsewhere now than when it was saved
+  const destination = await checkOutboundUrl(hook.url, allowedNetworks(config.OUTBOUND_ALLOW_NETWORKS));
+  if (!destination.ok) throw new Error(`webhook destination refused: ${destination.reason}`);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await fetch(hook.url, {
     method: "POST",

@@ -198,6 +198,11 @@ const messages = {
   indicator_invalid: { it: "non è un valore valido di tipo {type}", en: "is not a valid {type} value" },
   cpe_invalid: { it: "non è un nome CPE 2.3 (cpe:2.3:a:fornitore:prodotto:versione:…)", en: "is not a CPE 2.3 name (cpe:2.3:a:vendor:product:version:…)" },
   webhook_needs_https: { it: "deve essere un indirizzo https://", en: "must be an https:// address" },
+  outbound_not_public: {
+    it: "porta a un indirizzo interno o riservato; l'amministratore può ammettere la rete con OUTBOUND_ALLOW_NETWORKS",
+    en: "leads to an internal or reserved address; the administrator can allow the network with OUTBOUND_ALLOW_NETWORKS",
+  },
+  outbound_unresolvable: { it: "il nome dell'host non si risolve", en: "the host name does not resolve" },
   observable_unrecognised: { it: "non è un indirizzo IP, una rete, un dominio, un URL, un indirizzo email o un hash riconoscibile", en: "is not a recognisable IP address, network, domain, URL, email address or hash" },
   hash_wrong_length: { it: "un hash {type} ha {expected} cifre esadecimali", en: "a {type} hash has {expected} hex digits" },
   tlp_needs_communities: { it: "TLP:{tlp} richiede almeno una comunità", en: "TLP:{tlp} needs at least one community" },
