@@ -7,26 +7,6 @@ import { MfaVerifyPage } from "../features/auth/MfaVerifyPage.tsx";
 import { PasswordResetRequestPage } from "../features/auth/PasswordResetRequestPage.tsx";
 import { PasswordResetConfirmPage } from "../features/auth/PasswordResetConfirmPage.tsx";
 import { InvitationPage } from "../features/auth/InvitationPage.tsx";
-import { ProfilePage } from "../features/profile/ProfilePage.tsx";
-import { MfaEnrolPage } from "../features/profile/MfaEnrolPage.tsx";
-import { OrganisationSettingsPage } from "../features/organisation/OrganisationSettingsPage.tsx";
-import { MembersPage } from "../features/organisation/MembersPage.tsx";
-import { SsoProvidersPage } from "../features/sso/SsoProvidersPage.tsx";
-import { AuditLogPage } from "../features/administration/AuditLogPage.tsx";
-import { MailOutboxPage } from "../features/administration/MailOutboxPage.tsx";
-import { ApiTokensPage } from "../features/administration/ApiTokensPage.tsx";
-import { AssessmentsPage } from "../features/assessments/AssessmentsPage.tsx";
-import { AssessmentPage } from "../features/assessments/AssessmentPage.tsx";
-import { ResultsPage } from "../features/assessments/ResultsPage.tsx";
-import { FrameworksPage } from "../features/assessments/FrameworksPage.tsx";
-import { CoordinatedPage } from "../features/assessments/CoordinatedPage.tsx";
-import { CoordinatedResultsPage } from "../features/assessments/CoordinatedResultsPage.tsx";
-import { RiskRegisterPage } from "../features/risks/RiskRegisterPage.tsx";
-import { RiskFormPage } from "../features/risks/RiskFormPage.tsx";
-import { RiskDetailPage } from "../features/risks/RiskDetailPage.tsx";
-import { MatrixSettingsPage } from "../features/risks/MatrixSettingsPage.tsx";
-import { RoadmapPage } from "../features/risks/RoadmapPage.tsx";
-import { ActionFormPage } from "../features/risks/ActionFormPage.tsx";
 import { InvitationAlias, PasswordResetAlias } from "../features/auth/LinkAliases.tsx";
 // the academy's pages are a lazily loaded chunk: citizens opening /academy download only what it needs
 import { academyElements } from "../features/academy/lazy.tsx";
@@ -35,14 +15,16 @@ import { trainingElements } from "../features/academy/org/lazy.tsx";
 import { trainingPaths } from "../features/academy/org/paths.ts";
 import { authoringElements } from "../features/academy/authoring/lazy.tsx";
 import { authoringPaths } from "../features/academy/authoring/messages.ts";
-import { HubPage } from "../features/intel/HubPage.tsx";
-import { ItemPage as IntelItemPage } from "../features/intel/ItemPage.tsx";
-import { NewAdvisoryPage } from "../features/intel/NewAdvisoryPage.tsx";
-import { NewIndicatorsPage } from "../features/intel/NewIndicatorsPage.tsx";
-import { NewReportPage } from "../features/intel/NewReportPage.tsx";
-import { CommunitiesPage } from "../features/intel/CommunitiesPage.tsx";
-import { PublicItemPage, PublicListPage } from "../features/intel/PublicPages.tsx";
 import { intelPaths, writerRoles as intelWriters } from "../features/intel/paths.ts";
+
+import { lazyPage } from "./lazy-page.tsx";
+
+// Each feature's pages arrive in a chunk of their own on the first visit (lazy-page.tsx); home and
+// sign-in stay in the first bundle, which citizen-facing pages must keep light (issue 6).
+const account = () => import("../features/administration/pages.ts");
+const assessments = () => import("../features/assessments/pages.ts");
+const risks = () => import("../features/risks/pages.ts");
+const intel = () => import("../features/intel/pages.ts");
 
 export interface AppRoute {
   path: string;
@@ -104,42 +86,42 @@ export const routes: AppRoute[] = [
   { path: paths.passwordResetConfirm, element: <PasswordResetConfirmPage />, access: "public" },
   { path: paths.invitation, element: <InvitationPage />, access: "public" },
   // every member may list assessments (the server filters what providers and coordinators see)
-  { path: paths.assessments, element: <AssessmentsPage />, nav: { section: "main", labelKey: "assessments" } },
-  { path: paths.assessment, element: <AssessmentPage /> },
-  { path: paths.assessmentResults, element: <ResultsPage /> },
+  { path: paths.assessments, element: lazyPage(assessments, "AssessmentsPage"), nav: { section: "main", labelKey: "assessments" } },
+  { path: paths.assessment, element: lazyPage(assessments, "AssessmentPage") },
+  { path: paths.assessmentResults, element: lazyPage(assessments, "ResultsPage") },
   // a user of an IT provider on a client's assessment assigned to them (the server decides)
-  { path: paths.clientAssessment, element: <AssessmentPage /> },
+  { path: paths.clientAssessment, element: lazyPage(assessments, "AssessmentPage") },
   // every member reads the frameworks and their templates; the upload form follows the server's actions
-  { path: paths.frameworks, element: <FrameworksPage />, nav: { section: "main", labelKey: "frameworks" } },
+  { path: paths.frameworks, element: lazyPage(assessments, "FrameworksPage"), nav: { section: "main", labelKey: "frameworks" } },
   // risk register and roadmap: roles mirror the server's risks and actions policies. The register
   // belongs to the entity (its provider sees only what its actions link to, from the roadmap).
-  { path: paths.risks, element: <RiskRegisterPage />, roles: riskReaders, nav: { section: "main", labelKey: "risks" }, navWhen: (s) => !actsAsProvider(s) },
-  { path: paths.riskNew, element: <RiskFormPage />, roles: ["admin", "security_manager"] },
-  { path: paths.riskMatrix, element: <MatrixSettingsPage />, roles: ["admin", "security_manager"], nav: { section: "organisation", labelKey: "riskMatrix" }, navWhen: (s) => !actsAsProvider(s) },
-  { path: paths.risk, element: <RiskDetailPage />, roles: riskReaders },
-  { path: paths.riskEdit, element: <RiskFormPage />, roles: ["admin", "security_manager"] },
-  { path: paths.roadmap, element: <RoadmapPage />, roles: riskReaders, nav: { section: "main", labelKey: "roadmap" } },
-  { path: paths.actionNew, element: <ActionFormPage />, roles: ["admin", "security_manager"] },
-  { path: paths.action, element: <ActionFormPage />, roles: riskReaders },
+  { path: paths.risks, element: lazyPage(risks, "RiskRegisterPage"), roles: riskReaders, nav: { section: "main", labelKey: "risks" }, navWhen: (s) => !actsAsProvider(s) },
+  { path: paths.riskNew, element: lazyPage(risks, "RiskFormPage"), roles: ["admin", "security_manager"] },
+  { path: paths.riskMatrix, element: lazyPage(risks, "MatrixSettingsPage"), roles: ["admin", "security_manager"], nav: { section: "organisation", labelKey: "riskMatrix" }, navWhen: (s) => !actsAsProvider(s) },
+  { path: paths.risk, element: lazyPage(risks, "RiskDetailPage"), roles: riskReaders },
+  { path: paths.riskEdit, element: lazyPage(risks, "RiskFormPage"), roles: ["admin", "security_manager"] },
+  { path: paths.roadmap, element: lazyPage(risks, "RoadmapPage"), roles: riskReaders, nav: { section: "main", labelKey: "roadmap" } },
+  { path: paths.actionNew, element: lazyPage(risks, "ActionFormPage"), roles: ["admin", "security_manager"] },
+  { path: paths.action, element: lazyPage(risks, "ActionFormPage"), roles: riskReaders },
   // roles mirror the server's coordinatorViewPolicy; listed only for organisations that coordinate others
   {
     path: paths.coordinated,
-    element: <CoordinatedPage />,
+    element: lazyPage(assessments, "CoordinatedPage"),
     roles: ["admin", "security_manager", "auditor"],
     nav: { section: "main", labelKey: "coordinated" },
     navWhen: (session) => session.relatedOrganisations.some((o) => o.relation === "coordinator_of"),
   },
-  { path: paths.coordinatedResults, element: <CoordinatedResultsPage /> },
+  { path: paths.coordinatedResults, element: lazyPage(assessments, "CoordinatedResultsPage") },
   // threat-intelligence sharing: every member reads what TLP lets it see; writers (as the server's itemShelfPolicy) publish
-  { path: intelPaths.hub, element: <HubPage />, nav: { section: "main", labelKey: "intelHub" } },
-  { path: intelPaths.newAdvisory, element: <NewAdvisoryPage />, roles: [...intelWriters] },
-  { path: intelPaths.newIndicators, element: <NewIndicatorsPage />, roles: [...intelWriters] },
-  { path: intelPaths.newReport, element: <NewReportPage />, roles: [...intelWriters] },
-  { path: intelPaths.communities, element: <CommunitiesPage />, nav: { section: "organisation", labelKey: "intelCommunities" } },
-  { path: intelPaths.item, element: <IntelItemPage /> },
+  { path: intelPaths.hub, element: lazyPage(intel, "HubPage"), nav: { section: "main", labelKey: "intelHub" } },
+  { path: intelPaths.newAdvisory, element: lazyPage(intel, "NewAdvisoryPage"), roles: [...intelWriters] },
+  { path: intelPaths.newIndicators, element: lazyPage(intel, "NewIndicatorsPage"), roles: [...intelWriters] },
+  { path: intelPaths.newReport, element: lazyPage(intel, "NewReportPage"), roles: [...intelWriters] },
+  { path: intelPaths.communities, element: lazyPage(intel, "CommunitiesPage"), nav: { section: "organisation", labelKey: "intelCommunities" } },
+  { path: intelPaths.item, element: lazyPage(intel, "ItemPage") },
   // TLP:CLEAR for anyone, signed in or not, with its Atom feed
-  { path: intelPaths.publicList, element: <PublicListPage />, access: "public", nav: { section: "main", labelKey: "intelPublic" } },
-  { path: intelPaths.publicItem, element: <PublicItemPage />, access: "public" },
+  { path: intelPaths.publicList, element: lazyPage(intel, "PublicListPage"), access: "public", nav: { section: "main", labelKey: "intelPublic" } },
+  { path: intelPaths.publicItem, element: lazyPage(intel, "PublicItemPage"), access: "public" },
   // the academy is open to everyone, signed in or not (anonymous learners keep progress in the browser)
   { path: academyPaths.catalog, element: academyElements.catalog, access: "public", nav: { section: "main", labelKey: "academy" } },
   // the organisation's training plan: roles mirror the server's trainingPlanPolicy (the form only for who may assign)
@@ -154,16 +136,16 @@ export const routes: AppRoute[] = [
   { path: academyPaths.certificateLink, element: academyElements.certificateLink, access: "public" },
   { path: academyPaths.path, element: academyElements.path, access: "public" },
   { path: academyPaths.item, element: academyElements.item, access: "public" },
-  { path: paths.profile, element: <ProfilePage />, nav: { section: "account", labelKey: "profile" } },
-  { path: paths.mfaEnrol, element: <MfaEnrolPage /> },
+  { path: paths.profile, element: lazyPage(account, "ProfilePage"), nav: { section: "account", labelKey: "profile" } },
+  { path: paths.mfaEnrol, element: lazyPage(account, "MfaEnrolPage") },
   // roles mirror the server's policies (identity, administration); the server still decides every call
-  { path: paths.apiTokens, element: <ApiTokensPage />, nav: { section: "account", labelKey: "apiTokens" } },
-  { path: paths.organisationSettings, element: <OrganisationSettingsPage />, roles: ["admin", "security_manager", "auditor"], nav: { section: "organisation", labelKey: "organisationSettings" } },
-  { path: paths.members, element: <MembersPage />, roles: ["admin", "security_manager", "auditor"], nav: { section: "organisation", labelKey: "members" } },
+  { path: paths.apiTokens, element: lazyPage(account, "ApiTokensPage"), nav: { section: "account", labelKey: "apiTokens" } },
+  { path: paths.organisationSettings, element: lazyPage(account, "OrganisationSettingsPage"), roles: ["admin", "security_manager", "auditor"], nav: { section: "organisation", labelKey: "organisationSettings" } },
+  { path: paths.members, element: lazyPage(account, "MembersPage"), roles: ["admin", "security_manager", "auditor"], nav: { section: "organisation", labelKey: "members" } },
   // admins only, as the server's manageSso; the page also checks the organisation's actions
-  { path: paths.ssoProviders, element: <SsoProvidersPage />, roles: ["admin"], nav: { section: "organisation", labelKey: "ssoProviders" } },
-  { path: paths.audit, element: <AuditLogPage />, roles: ["admin", "auditor"], nav: { section: "administration", labelKey: "audit" } },
-  { path: paths.mail, element: <MailOutboxPage />, roles: ["admin"], nav: { section: "administration", labelKey: "mail" } },
+  { path: paths.ssoProviders, element: lazyPage(account, "SsoProvidersPage"), roles: ["admin"], nav: { section: "organisation", labelKey: "ssoProviders" } },
+  { path: paths.audit, element: lazyPage(account, "AuditLogPage"), roles: ["admin", "auditor"], nav: { section: "administration", labelKey: "audit" } },
+  { path: paths.mail, element: lazyPage(account, "MailOutboxPage"), roles: ["admin"], nav: { section: "administration", labelKey: "mail" } },
   { path: "/password-reset", element: <PasswordResetAlias />, access: "public" },
   { path: "/invitations/:token", element: <InvitationAlias />, access: "public" },
 ];
