@@ -36,7 +36,8 @@ const ADVISORY = "Vulnerabilità critica nel firewall perimetrale (e2e)";
 const REPORT = "Ransomware entrato da una VPN senza MFA (e2e)";
 const EMAIL = "mario.rossi@esempio.it";
 const CF = "RSSMRA85T10A562S";
-const CLEAR_IP = "198.51.100.23";
+// an address of its own: the demo data shares other documentation addresses
+const CLEAR_IP = "192.0.2.231";
 
 describe("communities and an AMBER advisory", () => {
   it("sets up a community with the demo comune", async () => {

@@ -136,14 +136,21 @@ function ItemBody({ path, item, progress }: { path: AcademyPath; item: AcademyIt
         </>
       );
     }
-    case "video":
-      // videos need the media routes of the authoring work; until then the transcript stands in
+    case "video": {
+      // served by the academy's media route with range requests; captions are required to publish
+      const media = (name: string) => `/api/academy/media/${encodeURIComponent(path.id)}/${name.split("/").map(encodeURIComponent).join("/")}`;
       return (
         <>
-          <Notice kind="info">{t("item.videoTranscriptOnly")}</Notice>
+          <video controls preload="metadata" className="w-100 mb-3" src={media(item.media ?? "")} onEnded={() => void markDone()}>
+            {(item.captions ?? []).map((c) => (
+              <track key={c.file} kind="captions" srcLang={c.language} label={c.language === "it" ? "Italiano" : "English"} src={media(c.file)} default={c.language === path.language} />
+            ))}
+          </video>
+          <h2 className="h5">{t("item.transcript")}</h2>
           {item.transcript && <ArticleView markdown={item.transcript} done={status === "completed"} onMarkRead={markDone} lang={path.language} />}
         </>
       );
+    }
     case "resource":
       return (
         <>
