@@ -219,7 +219,7 @@ const messages = {
   moderator_not_member: { it: "il moderatore {id} deve appartenere a un'organizzazione della comunità", en: "moderator {id} must belong to a member organisation" },
   intel_feed_title: { it: "Cittadella: informazioni sulle minacce TLP:CLEAR", en: "Cittadella: TLP:CLEAR threat intelligence" },
   intel_anonymous_author: { it: "Anonimo", en: "Anonymous" },
-  // STIX import and TAXII (intel/stix-exchange, intel/taxii); the stix_* texts mirror intel/stix/import/problem-messages.ts
+  // STIX import and TAXII (intel/stix, intel/stix-exchange, intel/taxii): the reasons the STIX library gives
   stix_malformed_json: { it: "non è JSON valido: {detail}", en: "not valid JSON: {detail}" },
   stix_not_bundle: { it: "atteso un bundle STIX o un oggetto STIX", en: "expected a STIX bundle or a STIX object" },
   stix_not_object: { it: "un oggetto STIX deve essere un oggetto JSON", en: "a STIX object must be a JSON object" },

@@ -23,5 +23,4 @@ export { importStixBundle, latestVersions, mapStixObjects, MAX_PROBLEMS, type Im
 export { parseStixJson, type ParsedBundle } from "./import/parse.ts";
 export { validateStixObject, type ValidatedObject } from "./import/validate.ts";
 export type { ImportProblem } from "./import/problems.ts";
-export { stixImportMessages, type StixImportMessageKey } from "./import/problem-messages.ts";
 export * from "./pattern/index.ts";
