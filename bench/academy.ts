@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { and, eq } from "drizzle-orm";
-import pg from "pg";
-import { openDatabase, type Database } from "../server/db/client.ts";
+import type { Database } from "../server/db/client.ts";
 import type { Actor } from "../server/platform/authz/actor.ts";
 import { memberships, organisations, users } from "../server/modules/identity/identity.tables.ts";
 import { academyPaths, academyQuizAttempts } from "../server/modules/academy/academy.tables.ts";
@@ -11,7 +9,8 @@ import { publishStarterCurriculum } from "../server/modules/academy/publish-star
 import { submitAttempt } from "../server/modules/academy/quiz.service.ts";
 import { answersFor, rightAnswer, wrongAnswer } from "../server/modules/academy/academy.test-helper.ts";
 import { pathById, type Quiz } from "../server/modules/academy/path-content.ts";
-import { median } from "./measure.ts";
+import { median, percentile } from "./measure.ts";
+import { withFreshPostgres } from "./fresh-postgres.ts";
 
 // `npm run bench:academy`: quiz submissions of issue 6 (BENCHMARKS.md), in process (no HTTP), on
 // a fresh PostgreSQL database (BENCH_DATABASE_URL): BENCH_LEARNERS (2000) learners, each with an
@@ -25,27 +24,6 @@ const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const PUBLIC_URL = "https://cittadella.example.it";
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
-
-async function withFreshDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const name = `cittadella_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: URL_ });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database "${name}"`);
-  const url = new URL(URL_);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 20 });
-  try {
-    await database.migrate();
-    return await work(database);
-  } finally {
-    await database.close();
-    await admin(`drop database if exists "${name}" with (force)`);
-  }
-}
 
 async function seed(database: Database) {
   const db = database.db;
@@ -79,7 +57,7 @@ async function seed(database: Database) {
 
 async function main() {
   const startLoad = loadavg()[0]!.toFixed(1);
-  const figures = await withFreshDatabase(async (database) => {
+  const figures = await withFreshPostgres(URL_, async (database) => {
     const { quiz, learners, attempts } = await seed(database);
     const audit = { actor: null, actorLabel: "bench" };
     const latencies: number[] = [];

@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { openDatabase, type Db } from "../server/db/client.ts";
+import { withFreshPostgres } from "./fresh-postgres.ts";
+import { percentile } from "./measure.ts";
 import type { Actor } from "../server/platform/authz/actor.ts";
 import type { CatalogRegistry } from "../server/modules/assessments/catalogs/catalog-loader.ts";
 import { assessableRequirements } from "../server/modules/assessments/scoring.ts";
@@ -19,7 +20,6 @@ const RUNS = Number(process.env.BENCH_COORDINATOR_RUNS ?? 50);
 const statuses = ["implemented", "partial", "not_implemented", "partial", "implemented", "not_applicable"] as const;
 
 const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 async function seed(db: Db, registry: CatalogRegistry) {
   const catalog = registry.get("acn-nis2-misure-base")!;
@@ -95,22 +95,6 @@ export async function benchCoordinatorPglite(registry: CatalogRegistry) {
 }
 
 /** On a fresh database created on the server at url, dropped afterwards. */
-export async function benchCoordinatorPostgres(registry: CatalogRegistry, url: string) {
-  const name = `cittadella_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database "${name}"`);
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const database = await openDatabase({ url: dbUrl.toString(), poolSize: 2 });
-  try {
-    await database.migrate();
-    return await measure("PostgreSQL", database.db, registry, () => database.db.execute("analyze"));
-  } finally {
-    await database.close();
-    await admin(`drop database if exists "${name}" with (force)`);
-  }
+export function benchCoordinatorPostgres(registry: CatalogRegistry, url: string) {
+  return withFreshPostgres(url, (database) => measure("PostgreSQL", database.db, registry, () => database.db.execute("analyze")));
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { openDatabase, type Database, type Db } from "../server/db/client.ts";
+import type { Db } from "../server/db/client.ts";
 import type { Actor } from "../server/platform/authz/actor.ts";
 import { memberships, organisations, users } from "../server/modules/identity/identity.tables.ts";
 import { risks } from "../server/modules/risks/risks.tables.ts";
@@ -69,25 +68,4 @@ export async function seedRiskRegister(db: Db, count = 5_000): Promise<SeededReg
     mfaEnrolled: false,
   };
   return { orgId: org!.id, actor, riskIds };
-}
-
-/** Runs `work` on a fresh, migrated database created on the PostgreSQL server at url, dropped afterwards. */
-export async function withFreshPostgres<T>(url: string, work: (database: Database) => Promise<T>): Promise<T> {
-  const name = `cittadella_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database "${name}"`);
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const database = await openDatabase({ url: dbUrl.toString(), poolSize: 2 });
-  try {
-    await database.migrate();
-    return await work(database);
-  } finally {
-    await database.close();
-    await admin(`drop database if exists "${name}" with (force)`);
-  }
 }

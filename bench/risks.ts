@@ -6,8 +6,9 @@ import { riskHeatmap } from "../server/modules/risks/heatmap.service.ts";
 import { listRisks } from "../server/modules/risks/risks.service.ts";
 import { replaceMatrix } from "../server/modules/risks/risk-matrix.service.ts";
 import { DEFAULT_MATRIX, type RiskMatrix } from "../server/modules/risks/risk-matrix.ts";
-import { median } from "./measure.ts";
-import { seedRiskRegister, withFreshPostgres } from "./risks-seed.ts";
+import { median, percentile } from "./measure.ts";
+import { seedRiskRegister } from "./risks-seed.ts";
+import { withFreshPostgres } from "./fresh-postgres.ts";
 
 // `npm run bench:risks`: the figures of issue 4 for the register (BENCHMARKS.md), on a fresh
 // PostgreSQL database (BENCH_DATABASE_URL, the local server by default): a comune with
@@ -21,7 +22,6 @@ const RISKS = Number(process.env.BENCH_RISKS ?? 5_000);
 const RUNS = Number(process.env.BENCH_RISK_RUNS ?? 200);
 const MATRIX_RUNS = Number(process.env.BENCH_MATRIX_RUNS ?? 5);
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const fmt = (ms: number) => ms.toFixed(ms < 10 ? 2 : 0);
 
 async function timed(runs: number, work: () => Promise<unknown>) {

@@ -9,8 +9,9 @@ import { roadmapSummary } from "../server/modules/risks/roadmap-summary.ts";
 import { recomputeActionPriorities } from "../server/modules/risks/priority.ts";
 import { replaceMatrix } from "../server/modules/risks/risk-matrix.service.ts";
 import { DEFAULT_MATRIX, type RiskMatrix } from "../server/modules/risks/risk-matrix.ts";
-import { median } from "./measure.ts";
-import { seedRiskRegister, withFreshPostgres } from "./risks-seed.ts";
+import { median, percentile } from "./measure.ts";
+import { seedRiskRegister } from "./risks-seed.ts";
+import { withFreshPostgres } from "./fresh-postgres.ts";
 import { seedRoadmap } from "./roadmap-seed.ts";
 
 // `npm run bench:roadmap`: the roadmap's figures of issue 4 (BENCHMARKS.md), on a fresh PostgreSQL
@@ -26,7 +27,6 @@ const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 20_000);
 const RUNS = Number(process.env.BENCH_ROADMAP_RUNS ?? 200);
 const MATRIX_RUNS = Number(process.env.BENCH_MATRIX_RUNS ?? 5);
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const fmt = (ms: number) => ms.toFixed(ms < 10 ? 2 : 0);
 
 async function timed(runs: number, work: () => Promise<unknown>) {

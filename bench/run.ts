@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { openDatabase } from "../server/db/client.ts";
 import { startAppProcess, waitHealthy, type AppProcess } from "../test/helpers/app-process.ts";
 import { load, median, memoryOf, type LoadFigures } from "./measure.ts";
 import { BENCH_PASSWORD, seedOrganisation } from "./seed.ts";
+import { createFreshPostgres } from "./fresh-postgres.ts";
 
 // `npm run bench`: the figures of issue 2 (BENCHMARKS.md). The server runs as its own process,
 // as in production; autocannon drives it from this one over the loopback interface only.
@@ -37,26 +36,18 @@ async function preparePglite(): Promise<Prepared> {
 }
 
 async function preparePostgres(url: string): Promise<Prepared> {
-  const name = `cittadella_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database "${name}"`);
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const database = await openDatabase({ url: dbUrl.toString(), poolSize: 2 });
+  const fresh = await createFreshPostgres(url);
+  const database = await openDatabase({ url: fresh.url, poolSize: 2 });
   await database.migrate();
   const seeded = await seedOrganisation(database.db, MEMBERS);
   await database.close();
   const dataDir = mkdtempSync(join(tmpdir(), "cittadella-bench-"));
   return {
-    env: { DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir },
+    env: { DATABASE_URL: fresh.url, DATA_DIR: dataDir },
     ...seeded,
     cleanup: async () => {
       rmSync(dataDir, { recursive: true, force: true });
-      await admin(`drop database if exists "${name}" with (force)`);
+      await fresh.drop();
     },
   };
 }
