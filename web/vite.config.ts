@@ -13,6 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 2_000,
+    // which chunk holds which page, for bench/bundle-size.ts
+    manifest: true,
     // the CSS transform of Bootstrap Italia dominates; the timing notice is noise in every build
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
