@@ -102,7 +102,8 @@ describe("assessments", () => {
     const { page } = browser;
     await page.getByRole("link", { name: "Vedi i risultati" }).click();
     await page.waitForURL(/\/risultati$/);
-    await page.getByText(/Conformità complessiva/).waitFor();
+    // the peer-benchmark panel below says "Conformità complessiva" too: the results headline only
+    await page.getByText(/^Conformità complessiva: [\d,]+%$/).waitFor();
     await page.getByText(/requisiti non applicabili sono esclusi/).waitFor();
     const chart = page.getByRole("img", { name: /Grafico a barre della conformità per funzione/ });
     expect(await chart.count()).toBe(1);
